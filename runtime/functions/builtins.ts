@@ -1,0 +1,33 @@
+/**
+ * Registers every built-in function of the library into the registry.
+ *
+ * Call {@link registerBuiltins} once at engine start-up; it is idempotent (later calls do nothing). Importing
+ * this module does not register anything by itself. Engine-provided `context` functions (`window_start`,
+ * `window_end`, `event_time`, `meta`, `mqtt`, `row_number`, `last_hit_*`, `rule_id`, ...) are not here: the engine
+ * registers them with `registerFunction`.
+ * @see https://ekuiper.org/docs/en/latest/sqls/functions/overview.html
+ */
+import { lookupFunction, registerFunction } from './registry';
+import type { FunctionDef } from './types';
+
+/** Built-in function lists by category, in registration order. */
+export const BUILTIN_CATEGORIES: Readonly<Record<string, readonly FunctionDef[]>> = {};
+
+let registered = false;
+
+/**
+ * Registers all built-ins. Idempotent.
+ * @returns the number of built-in functions
+ * @throws Error if an engine function was registered earlier under a built-in's name
+ */
+export function registerBuiltins(): number {
+  let count = 0;
+  for (const defs of Object.values(BUILTIN_CATEGORIES)) {
+    for (const def of defs) {
+      if (!registered || lookupFunction(def.name) === undefined) registerFunction(def);
+      count++;
+    }
+  }
+  registered = true;
+  return count;
+}
