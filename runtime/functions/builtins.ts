@@ -9,11 +9,17 @@
  */
 import { lookupFunction, registerFunction } from './registry';
 import type { FunctionDef } from './types';
+import { aggregateFunctions } from './aggregate';
+import { mathFunctions } from './math';
+import { stringFunctions } from './string';
 
 /** Built-in function lists by category, in registration order. */
-export const BUILTIN_CATEGORIES: Readonly<Record<string, readonly FunctionDef[]>> = {};
+export const BUILTIN_CATEGORIES: Readonly<Record<string, readonly FunctionDef[]>> = {
+  aggregate: aggregateFunctions,
+  math: mathFunctions,
+  string: stringFunctions,
+};
 
-let registered = false;
 
 /**
  * Registers all built-ins. Idempotent.
@@ -24,10 +30,9 @@ export function registerBuiltins(): number {
   let count = 0;
   for (const defs of Object.values(BUILTIN_CATEGORIES)) {
     for (const def of defs) {
-      if (!registered || lookupFunction(def.name) === undefined) registerFunction(def);
+      if (lookupFunction(def.name) !== def) registerFunction(def);
       count++;
     }
   }
-  registered = true;
   return count;
 }

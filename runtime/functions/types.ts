@@ -93,6 +93,25 @@ export interface CallContext {
   random?(): number;
   /** Row-level accessors filled by the engine for `context` functions. */
   row?: RowContext;
+  /**
+   * Aggregate functions that declare `needsRows` (e.g. `deduplicate`): the rows of the current group as struct
+   * values, in window order. The engine sets it before each `exec` call.
+   */
+  groupRows?: readonly Value[];
+}
+
+/**
+ * Incremental aggregation state for hot aggregates (`avg`, `count`, `max`, `min`, `sum`): the engine may feed
+ * values one at a time instead of building per-argument arrays. `add` must not allocate per call.
+ * Results equal `exec` over the same values.
+ */
+export interface Accumulator {
+  /** Adds the first argument's value of one row (`null` is skipped like in `exec`). @throws FunctionError */
+  add(value: Value): void;
+  /** Current result for the rows added so far (`null` when nothing non-null was added; `count` gives 0). */
+  result(): Value;
+  /** Clears the state for reuse (next window / group). */
+  reset(): void;
 }
 
 /** One built-in (or engine-registered) function. */
@@ -127,4 +146,14 @@ export interface FunctionDef {
    * @throws FunctionError for a runtime error (the engine turns it into an error row under `sendError`).
    */
   exec(args: any[], ctx: CallContext): Value;
+  /**
+   * Aggregates only: when true, the engine must set {@link CallContext.groupRows} before `exec`.
+   * @default false
+   */
+  readonly needsRows?: boolean;
+  /**
+   * Aggregates only, optional fast path: creates an incremental accumulator for one group. `argKinds` decides
+   * int vs float (see {@link ValueKind}).
+   */
+  createAccumulator?(ctx: CallContext): Accumulator;
 }
