@@ -32,14 +32,26 @@ export function positionAt(source: string, offset: number): SourcePosition {
   return { line, column: stop - lineStart + 1 };
 }
 
+/** Longest source excerpt shown under an error, in characters. */
+const MAX_EXCERPT = 80;
+
 /** Builds the caret excerpt: the source line of `offset` and a `^` under its column. */
 function excerpt(source: string, offset: number, pos: SourcePosition): string {
   const lineStart = offset - (pos.column - 1);
   let lineEnd = source.indexOf('\n', lineStart);
   if (lineEnd < 0) lineEnd = source.length;
-  const text = source.slice(lineStart, lineEnd).replace(/\r$/, '').replace(/\t/g, ' ');
+  let text = source.slice(lineStart, lineEnd).replace(/\r$/, '').replace(/\t/g, ' ');
+  let caret = pos.column - 1;
+  if (text.length > MAX_EXCERPT) {
+    // Show a window of the long line around the column, marking the cut ends with "...".
+    const from = Math.max(0, Math.min(caret - MAX_EXCERPT / 2, text.length - MAX_EXCERPT));
+    const head = from > 0 ? '...' : '';
+    const tail = from + MAX_EXCERPT < text.length ? '...' : '';
+    text = head + text.slice(from, from + MAX_EXCERPT) + tail;
+    caret = caret - from + head.length;
+  }
   const gutter = ' '.repeat(String(pos.line).length);
-  return `${gutter} |\n${pos.line} | ${text}\n${gutter} | ${' '.repeat(pos.column - 1)}^`;
+  return `${gutter} |\n${pos.line} | ${text}\n${gutter} | ${' '.repeat(caret)}^`;
 }
 
 /**

@@ -40,7 +40,8 @@ export function parseSelect(c: TokenCursor): SelectStatement {
   if (c.acceptWord('LIMIT')) {
     const t = c.peek();
     if (t.kind !== 'number' || !/^\d+$/.test(t.value) || !Number.isSafeInteger(Number(t.value))) {
-      c.failWith(`Invalid LIMIT ${t.kind === 'eof' ? 'end of input' : JSON.stringify(t.text)}`, ['a non-negative integer']);
+      const shown = t.kind === 'op' && t.value === '-' ? `-${c.peek(1).text}` : t.kind === 'eof' ? 'end of input' : t.text;
+      c.failWith(`Invalid LIMIT ${JSON.stringify(shown)}`, ['a non-negative integer']);
     }
     c.next();
     limit = Number(t.value);
