@@ -10,7 +10,15 @@
 import { lookupFunction, registerFunction } from './registry';
 import type { FunctionDef } from './types';
 import { aggregateFunctions } from './aggregate';
+import { analyticFunctions } from './analytic';
+import { arrayFunctions } from './array';
+import { conversionFunctions } from './conversion';
+import { datetimeFunctions } from './datetime';
+import { hashingFunctions } from './hashing';
+import { jsonFunctions } from './json';
 import { mathFunctions } from './math';
+import { objectFunctions } from './object';
+import { otherFunctions } from './other';
 import { stringFunctions } from './string';
 
 /** Built-in function lists by category, in registration order. */
@@ -18,6 +26,14 @@ export const BUILTIN_CATEGORIES: Readonly<Record<string, readonly FunctionDef[]>
   aggregate: aggregateFunctions,
   math: mathFunctions,
   string: stringFunctions,
+  conversion: conversionFunctions,
+  hashing: hashingFunctions,
+  json: jsonFunctions,
+  datetime: datetimeFunctions,
+  array: arrayFunctions,
+  object: objectFunctions,
+  other: otherFunctions,
+  analytic: analyticFunctions,
 };
 
 

@@ -43,7 +43,7 @@ describe('aggregate functions', () => {
   });
 
   it('deduplicate(col, false) gives null when the last value was seen before (ek-op-agg-19)', () => {
-    const rows = [{ a: 53, s: 123203 }, { a: 27 }, { a: 53 }];
+    const rows: Value[] = [{ a: 53, s: 123203 }, { a: 27 }, { a: 53 }];
     expect(agg('deduplicate', [[53, 27, 53], [false, false, false]], undefined, rows)).toBeNull();
   });
 
