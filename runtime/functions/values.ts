@@ -69,7 +69,7 @@ export function formatFloat(f: number): string {
 export function toStringAll(v: Value): string {
   if (v === null) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (typeof v === 'number') return formatFloat(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
   return JSON.stringify(v);
