@@ -75,10 +75,10 @@ export const accFunctions: readonly FunctionDef[] = [
     'float',
     'Running average (0 before the first value).',
   ),
-  accDef<Value[]>('acc_collect', { init: () => [], add: (_fn, s, v) => (v === null ? s : [...s, v]), result: (s) => s }, 'array', 'Running array of non-null values.'),
+  accDef<Value[]>('acc_collect', { init: () => [], add: (_fn, s, v) => (v === null ? s : (s.push(v), s)), result: (s) => s.slice() }, 'array', 'Running array of non-null values.'),
   accDef<Value[]>(
     'acc_distinct_collect',
-    { init: () => [], add: (_fn, s, v) => (v === null || s.some((x) => deepEqual(x, v)) ? s : [...s, v]), result: (s) => s },
+    { init: () => [], add: (_fn, s, v) => (v === null || s.some((x) => deepEqual(x, v)) ? s : (s.push(v), s)), result: (s) => s.slice() },
     'array',
     'Running array of distinct non-null values.',
   ),

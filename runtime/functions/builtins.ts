@@ -1,8 +1,8 @@
 /**
  * Registers every built-in function of the library into the registry.
  *
- * Call {@link registerBuiltins} once at engine start-up; it is idempotent (later calls do nothing). Importing
- * this module does not register anything by itself. Engine-provided `context` functions (`window_start`,
+ * The registry calls {@link registerBuiltins} itself on its first use; calling it explicitly is idempotent
+ * (later calls do nothing). Importing this module does not register anything by itself. Engine-provided `context` functions (`window_start`,
  * `window_end`, `event_time`, `meta`, `mqtt`, `row_number`, `last_hit_*`, `rule_id`, ...) are not here: the engine
  * registers them with `registerFunction`.
  * @see https://ekuiper.org/docs/en/latest/sqls/functions/overview.html

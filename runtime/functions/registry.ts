@@ -3,10 +3,11 @@
  * (`builtins.ts`) and engine-provided `context` functions (`window_start`, `meta`, `row_number`, ...), which the
  * engine registers itself with {@link registerFunction}.
  *
+ * The built-ins are registered automatically on the first registry call (calling `registerBuiltins()` from
+ * `builtins.ts` explicitly is also fine: it is idempotent).
+ *
  * Usage by the planner:
  * ```ts
- * import { registerBuiltins } from '../functions/builtins';
- * registerBuiltins();                                  // idempotent
  * const def = validateCall('abs', [{ kind: 'field', name: 'x', valueKind: 'int' }]); // throws FunctionArgError
  * const ctx = createCallContext(['int'], clock.now);   // one per call site
  * def.exec([-3], ctx);                                 // 3
@@ -17,6 +18,19 @@ import { argError, FunctionArgError } from './errors';
 import type { ArgShape, CallContext, FunctionDef, ValueKind } from './types';
 
 const registry = new Map<string, FunctionDef>();
+let builtinsLoaded = false;
+
+/**
+ * Registers the built-ins on first use, so callers of {@link lookupFunction}, {@link validateCall} and
+ * {@link listFunctions} always see them even if nobody called `registerBuiltins()`. Loaded with a lazy
+ * `require` because `builtins.ts` imports this module (a static import would be a cycle at load time).
+ */
+function ensureBuiltins(): void {
+  if (builtinsLoaded) return;
+  builtinsLoaded = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./builtins') as typeof import('./builtins')).registerBuiltins();
+}
 
 /**
  * Registers a function under its lower-case name.
@@ -24,6 +38,7 @@ const registry = new Map<string, FunctionDef>();
  * @throws Error if a function with the same name (case-insensitive) is already registered, or `def` is malformed
  */
 export function registerFunction(def: FunctionDef): void {
+  ensureBuiltins();
   const key = def.name.toLowerCase();
   if (!key || key !== def.name) {
     throw new Error(`registerFunction: name "${def.name}" must be non-empty and lower-case`);
@@ -43,6 +58,7 @@ export function registerFunction(def: FunctionDef): void {
  * @returns true if it was registered
  */
 export function unregisterFunction(name: string): boolean {
+  ensureBuiltins();
   return registry.delete(name.toLowerCase());
 }
 
@@ -52,11 +68,13 @@ export function unregisterFunction(name: string): boolean {
  * @returns the definition, or `undefined` if unknown
  */
 export function lookupFunction(name: string): FunctionDef | undefined {
+  ensureBuiltins();
   return registry.get(name.toLowerCase());
 }
 
 /** All registered functions, sorted by name. */
 export function listFunctions(): FunctionDef[] {
+  ensureBuiltins();
   return [...registry.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
