@@ -39,7 +39,7 @@ describe('ChartDeployment', () => {
     deployment = new ChartDeployment('dev-site', {
       objects,
       provider,
-      secrets: [{ namespace: 'edge-site', name: 'broker-passwd', stringData: pulumi.secret({ passwd: 'u:$7$hash' }) }],
+      secrets: [{ namespace: 'edge-site', name: 'broker-passwd', stringData: pulumi.secret<Record<string, string>>({ passwd: 'u:$7$hash' }) }],
       workloadDependsOn: nodes.patches,
     });
     const children = [
