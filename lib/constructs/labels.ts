@@ -3,13 +3,17 @@ export const PART_OF = 'edgestack';
 
 /**
  * Recommended labels of one component instance.
- * `app.kubernetes.io/name` and `app.kubernetes.io/instance` also form the selector.
+ * `app.kubernetes.io/name` forms the selector.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/
  */
 export interface ComponentLabels {
-  /** Selector labels: name and instance. Stable for the life of the workload. */
+  /**
+   * Selector labels: `app.kubernetes.io/name` only. Names are unique per namespace, and a namespace belongs to one
+   * site of one environment (its own cluster), so the instance label is not needed to select and stays out of
+   * immutable selectors.
+   */
   readonly selector: Record<string, string>;
-  /** Selector labels plus component and part-of. */
+  /** Selector labels plus instance, component and part-of. */
   readonly all: Record<string, string>;
 }
 
@@ -20,6 +24,9 @@ export interface ComponentLabels {
  * @param component - `app.kubernetes.io/component`, e.g. `broker`
  */
 export function componentLabels(name: string, instance: string, component: string): ComponentLabels {
-  const selector = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': instance };
-  return { selector, all: { ...selector, 'app.kubernetes.io/component': component, 'app.kubernetes.io/part-of': PART_OF } };
+  const selector = { 'app.kubernetes.io/name': name };
+  return {
+    selector,
+    all: { ...selector, 'app.kubernetes.io/instance': instance, 'app.kubernetes.io/component': component, 'app.kubernetes.io/part-of': PART_OF },
+  };
 }

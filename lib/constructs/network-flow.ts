@@ -7,6 +7,8 @@ export interface FlowPeer {
   readonly podLabels?: Record<string, string>;
   /** The peer pods' namespace. @default - the flow's own namespace */
   readonly namespace?: string;
+  /** Pods of every namespace (ignores `namespace`). @default false */
+  readonly allNamespaces?: boolean;
   /** A CIDR instead of pods (e.g. `0.0.0.0/0` for devices and the Internet). */
   readonly cidr?: string;
 }
@@ -36,7 +38,7 @@ export class NetworkFlow extends Construct {
       if (p.cidr) return { ipBlock: { cidr: p.cidr } };
       return {
         podSelector: { matchLabels: p.podLabels ?? {} },
-        namespaceSelector: p.namespace ? { matchLabels: { 'kubernetes.io/metadata.name': p.namespace } } : undefined,
+        namespaceSelector: p.allNamespaces ? {} : p.namespace ? { matchLabels: { 'kubernetes.io/metadata.name': p.namespace } } : undefined,
       };
     });
     new kplus.k8s.KubeNetworkPolicy(this, 'Resource', {

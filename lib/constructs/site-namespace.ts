@@ -56,7 +56,7 @@ export class SiteNamespace extends Construct {
       },
     });
     new kplus.k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
-      metadata: { name: 'default-deny-ingress', namespace: props.name },
+      metadata: { name: `default-deny-ingress-${props.name}`, namespace: props.name },
       spec: { podSelector: {}, policyTypes: ['Ingress'] },
     });
   }

@@ -1,0 +1,170 @@
+import * as kplus from 'cdk8s-plus-27';
+import { Duration, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { createHash } from 'node:crypto';
+import { stringify } from 'yaml';
+import { RuleDefinitions } from '../inventory/fleet';
+import { markExternal } from './external-references';
+import { componentLabels } from './labels';
+import { Placement } from './placement';
+import { addRuntimeDefaultSeccomp, restrictedContainer, restrictedPod } from './pod-security';
+import { createService } from './service';
+import { selectByLabels } from './workload-selector';
+
+/** REST port of the rule engine (eKuiper's `restPort`). */
+export const RULE_ENGINE_REST_PORT = 9081;
+/** Pod annotation holding the sha256 of the ConfigMap data; a config change rolls the pods. */
+export const CONFIG_CHECKSUM_ANNOTATION = 'edgestack.io/config-checksum';
+/** Default image, built from `runtime/Dockerfile`. */
+export const RULE_ENGINE_IMAGE = 'edgestack/rule-engine:0.1.0';
+const RULE_ENGINE_UID = 10001;
+const CONFIG_DIR = '/etc/edgestack';
+const DATA_DIR = '/var/lib/edgestack';
+const TOKEN_DIR = '/var/run/secrets/edgestack/rest-token';
+
+/** Props of {@link RuleEngine}. */
+export interface RuleEngineProps {
+  readonly namespace: string;
+  /** `app.kubernetes.io/instance` value. */
+  readonly instance: string;
+  /** Placement (edge site); `perNode` runs one engine per edge node (DaemonSet). */
+  readonly placement: Placement;
+  /** Image. @default RULE_ENGINE_IMAGE ('edgestack/rule-engine:0.1.0') */
+  readonly image?: string;
+  /**
+   * Host of the local MQTT broker; may use `$(HOST_IP)` (the node address, set from `status.hostIP`) to reach a
+   * broker published with a hostPort. @default '127.0.0.1'
+   */
+  readonly mqttHost?: string;
+  /** MQTT port. @default 1883 */
+  readonly mqttPort?: number;
+  /** Secret with keys `username` and `password` for the local broker. @default 'rule-engine-mqtt' */
+  readonly mqttCredentialsSecret?: string;
+  /** Secret with key `token`, the bearer token of the REST API. @default 'rule-engine-rest-token' */
+  readonly restTokenSecret?: string;
+  /** Store volume: a PersistentVolumeClaim `rule-engine-data` (Deployment mode only). @default - emptyDir */
+  readonly storage?: Size;
+  /** StorageClass. @default - cluster default */
+  readonly storageClassName?: string;
+  /** Streams, tables and rules, rendered into `definitions.json`. @default - empty lists */
+  readonly definitions?: RuleDefinitions;
+  /** Extra engine settings merged into `engine.yaml`. @default - none */
+  readonly engineConfig?: Record<string, unknown>;
+  /** Container resources. @default - requests 100m/100Mi, limits 1 CPU/1Gi */
+  readonly resources?: kplus.ContainerResources;
+  /**
+   * Required pod affinity: run on the same node as these pods (e.g. the hostPort MQTT broker in another namespace).
+   * @default - none
+   */
+  readonly colocateWith?: { readonly labels: Record<string, string>; readonly namespace: string };
+}
+
+/**
+ * The edge rule engine (`runtime/`, eKuiper-compatible): a Deployment (or DaemonSet) `rule-engine`, its ConfigMap
+ * `rule-engine-config` (`engine.yaml`, `definitions.json`) and a Service on 9081 (`/ping` probes).
+ * Environment: `EDGESTACK_REST_*`, `EDGESTACK_DATA_DIR`, `EDGESTACK_CONFIG`, `EDGESTACK_DEFINITIONS` and eKuiper's
+ * `MQTT_SOURCE__DEFAULT__SERVERS` / `__USERNAME` / `__PASSWORD` (credentials from a Secret).
+ * @see https://ekuiper.org/docs/en/latest/configuration/configuration.html
+ * @see https://ekuiper.org/docs/en/latest/guide/sources/builtin/mqtt.html
+ */
+export class RuleEngine extends Construct {
+  /** Service name. */
+  public readonly serviceName = 'rule-engine';
+  /** Selector labels of the engine pods. */
+  public readonly selectorLabels: Record<string, string>;
+  /** The workload. */
+  public readonly workload: kplus.Deployment | kplus.DaemonSet;
+
+  /** @throws Error when `storage` is combined with a per-node placement */
+  constructor(scope: Construct, id: string, props: RuleEngineProps) {
+    super(scope, id);
+    if (props.storage && props.placement.perNode) {
+      throw new Error('RuleEngine: storage needs Deployment mode; per-node (DaemonSet) engines keep their store on an emptyDir, so drop storage');
+    }
+    const ns = props.namespace;
+    const labels = componentLabels('rule-engine', props.instance, 'stream-processing');
+    this.selectorLabels = labels.selector;
+    const mqttServer = `tcp://${props.mqttHost ?? '127.0.0.1'}:${props.mqttPort ?? 1883}`;
+    const definitions = props.definitions ?? { streams: [], tables: [], rules: [] };
+    const data = {
+      'engine.yaml': stringify({
+        rest: { bind: '0.0.0.0', port: RULE_ENGINE_REST_PORT, tokenFile: `${TOKEN_DIR}/token` },
+        dataDir: DATA_DIR,
+        mqtt: { servers: [mqttServer] },
+        ...props.engineConfig,
+      }),
+      'definitions.json': `${JSON.stringify({ streams: definitions.streams, tables: definitions.tables, rules: definitions.rules }, null, 2)}\n`,
+    };
+    const config = new kplus.ConfigMap(this, 'Config', { metadata: { name: 'rule-engine-config', namespace: ns, labels: labels.all }, data });
+    const checksum = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    const workloadProps: kplus.DeploymentProps = {
+      metadata: { name: 'rule-engine', namespace: ns, labels: labels.all },
+      select: false,
+      podMetadata: { labels: { ...labels.all, ...props.placement.podLabels() }, annotations: { [CONFIG_CHECKSUM_ANNOTATION]: checksum } },
+      securityContext: restrictedPod(RULE_ENGINE_UID),
+      automountServiceAccountToken: false,
+    };
+    const workload = props.placement.perNode
+      ? new kplus.DaemonSet(this, 'Resource', workloadProps)
+      : new kplus.Deployment(this, 'Resource', { ...workloadProps, replicas: 1, strategy: kplus.DeploymentStrategy.recreate() });
+    selectByLabels(workload, labels.selector);
+    this.workload = workload;
+
+    const mqttSecret = kplus.Secret.fromSecretName(this, 'MqttCredentials', props.mqttCredentialsSecret ?? 'rule-engine-mqtt');
+    const tokenSecret = kplus.Secret.fromSecretName(this, 'RestToken', props.restTokenSecret ?? 'rule-engine-rest-token');
+    const store = props.storage
+      ? kplus.Volume.fromPersistentVolumeClaim(this, 'DataVolume', new kplus.PersistentVolumeClaim(this, 'Data', {
+        metadata: { name: 'rule-engine-data', namespace: ns, labels: labels.all },
+        storage: props.storage,
+        storageClassName: props.storageClassName,
+        accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
+      }), { name: 'data' })
+      : kplus.Volume.fromEmptyDir(this, 'DataVolume', 'data');
+    const ping = (period: number, delay: number, failures: number) => kplus.Probe.fromHttpGet('/ping', {
+      port: RULE_ENGINE_REST_PORT, periodSeconds: Duration.seconds(period), initialDelaySeconds: Duration.seconds(delay), failureThreshold: failures,
+    });
+    workload.addContainer({
+      name: 'rule-engine',
+      image: props.image ?? RULE_ENGINE_IMAGE,
+      imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+      args: ['serve'],
+      envVariables: {
+        HOST_IP: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.NODE_IP),
+        EDGESTACK_REST_BIND: kplus.EnvValue.fromValue('0.0.0.0'),
+        EDGESTACK_REST_PORT: kplus.EnvValue.fromValue(String(RULE_ENGINE_REST_PORT)),
+        EDGESTACK_REST_TOKEN_FILE: kplus.EnvValue.fromValue(`${TOKEN_DIR}/token`),
+        EDGESTACK_DATA_DIR: kplus.EnvValue.fromValue(DATA_DIR),
+        EDGESTACK_CONFIG: kplus.EnvValue.fromValue(`${CONFIG_DIR}/engine.yaml`),
+        EDGESTACK_DEFINITIONS: kplus.EnvValue.fromValue(`${CONFIG_DIR}/definitions.json`),
+        MQTT_SOURCE__DEFAULT__SERVERS: kplus.EnvValue.fromValue(`[${mqttServer}]`),
+        MQTT_SOURCE__DEFAULT__USERNAME: kplus.EnvValue.fromSecretValue({ secret: mqttSecret, key: 'username' }),
+        MQTT_SOURCE__DEFAULT__PASSWORD: kplus.EnvValue.fromSecretValue({ secret: mqttSecret, key: 'password' }),
+      },
+      ports: [{ number: RULE_ENGINE_REST_PORT, name: 'rest' }],
+      readiness: ping(10, 5, 3),
+      liveness: ping(30, 20, 4),
+      resources: props.resources ?? {
+        cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
+        memory: { request: Size.mebibytes(100), limit: Size.gibibytes(1) },
+      },
+      securityContext: restrictedContainer(RULE_ENGINE_UID),
+      volumeMounts: [
+        { path: CONFIG_DIR, volume: kplus.Volume.fromConfigMap(this, 'ConfigVolume', config, { name: 'config' }), readOnly: true },
+        { path: TOKEN_DIR, volume: kplus.Volume.fromSecret(this, 'TokenVolume', tokenSecret, { name: 'rest-token', defaultMode: 0o440 }), readOnly: true },
+        { path: DATA_DIR, volume: store },
+        { path: '/tmp', volume: kplus.Volume.fromEmptyDir(this, 'Tmp', 'tmp') },
+      ],
+    });
+    props.placement.applyTo(workload);
+    if (props.colocateWith) {
+      const broker = kplus.Pods.select(this, 'Broker', {
+        labels: props.colocateWith.labels,
+        namespaces: kplus.Namespaces.select(this, 'BrokerNamespace', { names: [props.colocateWith.namespace] }),
+      });
+      workload.scheduling.colocate(broker, { topology: kplus.Topology.HOSTNAME });
+    }
+    addRuntimeDefaultSeccomp(workload);
+    markExternal(workload, [`Secret/${mqttSecret.name}`, `Secret/${tokenSecret.name}`]);
+    createService(this, 'Service', { name: this.serviceName, namespace: ns, labels: labels.all, selector: labels.selector, ports: [{ name: 'rest', port: RULE_ENGINE_REST_PORT }] });
+  }
+}
