@@ -1,0 +1,96 @@
+import { ColumnType } from './column-type';
+import { renderCreate } from './ddl';
+import { FleetEndpoint } from './fleet-endpoint';
+import { EDGE_KAFKA_CONF_KEY } from './site-endpoints';
+import { StreamFormat } from './stream-format';
+
+/**
+ * Schema and decoding options shared by typed streams and tables.
+ * @see https://ekuiper.org/docs/en/latest/sqls/streams.html
+ */
+export interface SourceSchemaProps {
+  /** Stream or table name, as used in FROM. */
+  readonly name: string;
+  /** Column name to type, in order. @default - schemaless (every field of the payload is kept) */
+  readonly columns?: Readonly<Record<string, ColumnType>>;
+  /** Payload format. @default StreamFormat.JSON */
+  readonly format?: StreamFormat;
+  /** Drop messages whose fields do not match the schema instead of converting them. @default false */
+  readonly strictValidation?: boolean;
+}
+
+/** Options of a typed stream. */
+export interface StreamProps extends SourceSchemaProps {
+  /** Topic (MQTT filter with `+`/`#`, or Kafka topic) the stream reads: the `DATASOURCE` option. */
+  readonly topic: string;
+  /** Field holding the event time, used when a rule sets `isEventTime`. @default - none (processing time) */
+  readonly timestamp?: string;
+  /** Format of a string `timestamp` field, e.g. `yyyy-MM-dd HH:mm:ss`. @default - epoch ms or ISO-8601 */
+  readonly timestampFormat?: string;
+  /** One source instance shared by every rule reading the stream. @default false */
+  readonly shared?: boolean;
+}
+
+/**
+ * A stream declaration of a site's rule set: eKuiper DDL text, or typed columns and options rendered to DDL.
+ * Typed streams name the fleet endpoint they read from, checked against the site at synth time.
+ * @see https://ekuiper.org/docs/en/latest/guide/streams/overview.html
+ */
+export class Stream {
+  /**
+   * A stream given as eKuiper DDL, e.g. `CREATE STREAM demo (temperature FLOAT) WITH (DATASOURCE="t", FORMAT="JSON")`.
+   * Parsed and planned at synth like any other; it names no fleet endpoint.
+   */
+  public static fromDdl(ddl: string): Stream {
+    return new Stream(undefined, () => ddl);
+  }
+
+  /** A stream on the site's own MQTT broker (the engine's default MQTT source, `TYPE="mqtt"` implied). */
+  public static localMqtt(props: StreamProps): Stream {
+    return new Stream(FleetEndpoint.LOCAL_MQTT, () => renderCreate('stream', props.name, props.columns ?? {}, {
+      ...datasource(props),
+      ...timing(props),
+    }));
+  }
+
+  /**
+   * A stream on a topic of the site's own Kafka: `TYPE="kafka"`, `CONF_KEY="edge_kafka"`; the brokers come from
+   * the engine config section `sources.kafka.edge_kafka` ({@link resolveSiteConnectorConfig}).
+   * @see https://ekuiper.org/docs/en/latest/guide/sources/plugin/kafka.html
+   */
+  public static edgeKafka(props: StreamProps): Stream {
+    return new Stream(FleetEndpoint.EDGE_KAFKA, () => renderCreate('stream', props.name, props.columns ?? {}, {
+      ...datasource(props),
+      TYPE: 'kafka',
+      CONF_KEY: EDGE_KAFKA_CONF_KEY,
+      ...timing(props),
+    }));
+  }
+
+  private constructor(
+    /** The fleet endpoint the stream reads; undefined for DDL streams. */
+    public readonly endpoint: FleetEndpoint | undefined,
+    private readonly render: () => string,
+  ) {}
+
+  /** The `CREATE STREAM` statement. */
+  public toDdl(): string {
+    return this.render();
+  }
+}
+
+function datasource(props: StreamProps): Record<string, string | undefined> {
+  return {
+    DATASOURCE: props.topic,
+    FORMAT: props.format ?? StreamFormat.JSON,
+    STRICT_VALIDATION: props.strictValidation ? 'true' : undefined,
+  };
+}
+
+function timing(props: StreamProps): Record<string, string | undefined> {
+  return {
+    TIMESTAMP: props.timestamp,
+    TIMESTAMP_FORMAT: props.timestampFormat,
+    SHARED: props.shared ? 'true' : undefined,
+  };
+}
