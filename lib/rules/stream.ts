@@ -1,7 +1,6 @@
 import { ColumnType } from './column-type';
 import { renderCreate } from './ddl';
 import { FleetEndpoint } from './fleet-endpoint';
-import { EDGE_KAFKA_CONF_KEY } from './site-endpoints';
 import { StreamFormat } from './stream-format';
 
 /**
@@ -54,15 +53,14 @@ export class Stream {
   }
 
   /**
-   * A stream on a topic of the site's own Kafka: `TYPE="kafka"`, `CONF_KEY="edge_kafka"`; the brokers come from
-   * the engine config section `sources.kafka.edge_kafka` ({@link resolveSiteConnectorConfig}).
+   * A stream on a topic of the site's own Kafka (`TYPE="kafka"`). The brokers are the engine's default Kafka
+   * connection, which the edge site chart sets to the site's Kafka bootstrap (RuleEngine `engineConfig`).
    * @see https://ekuiper.org/docs/en/latest/guide/sources/plugin/kafka.html
    */
   public static edgeKafka(props: StreamProps): Stream {
     return new Stream(FleetEndpoint.EDGE_KAFKA, () => renderCreate('stream', props.name, props.columns ?? {}, {
       ...datasource(props),
       TYPE: 'kafka',
-      CONF_KEY: EDGE_KAFKA_CONF_KEY,
       ...timing(props),
     }));
   }
