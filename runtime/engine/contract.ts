@@ -23,7 +23,10 @@ export interface Clock {
 export interface RuleOptions {
   /** Use the stream's TIMESTAMP field as event time, with watermarks. @default false */
   readonly isEventTime?: boolean;
-  /** Allowed lateness of events under event time, in ms. @default 1000 */
+  /**
+   * Allowed lateness of events under event time, in ms. @default 0 (eKuiper's default: late events are dropped;
+   * see docs/en_US/guide/rules/overview.md, "lateTolerance int64:0")
+   */
   readonly lateTolerance?: number;
   /** Emit runtime errors as `{ "error": "..." }` rows to the sinks. @default true (eKuiper's default) */
   readonly sendError?: boolean;
@@ -96,6 +99,12 @@ export interface RuleTopology {
    * @param arrivalTime processing time of arrival, ms; @default clock.now()
    */
   ingest(source: string, payload: Uint8Array | string | Readonly<Record<string, unknown>>, meta?: MessageMeta, arrivalTime?: number): void;
+  /**
+   * (Re)starts the rule's processing time at `now` ms: `rule_start()` and the first processing-time window are
+   * measured from it. The engine calls it at creation with the clock's time. Additive to the original contract.
+   * @default clock.now()
+   */
+  start?(now?: number): void;
   /** Moves processing time to `now` (ms), firing every processing-time window that ends at or before it. */
   advance(now: number): void;
   /** The next processing time (ms) at which {@link advance} has work to do, if any. */

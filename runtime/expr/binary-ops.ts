@@ -1,0 +1,109 @@
+/**
+ * Runtime semantics of eKuiper's binary operators on dynamic values: comparison, arithmetic (bigint/bigint is integer
+ * division), bitwise and logical operators. Operands of mismatched types raise eKuiper's error
+ * `invalid operation <type>(<v>) <op> <type>(<v>)`; a null operand yields null (dropped by WHERE, omitted in output).
+ *
+ * @see https://ekuiper.org/docs/en/latest/sqls/query_language_elements.html
+ */
+import type { BinaryOperator } from '../sql/ast';
+import type { Value, ValueKind } from '../functions/types';
+import { deepEqual } from '../functions/values';
+import { EvalError } from '../engine/errors';
+import { goDescribe } from './go-type';
+
+/** Builds eKuiper's type-mismatch error. */
+export function invalidOperation(l: Value, op: string, r: Value, lk: ValueKind, rk: ValueKind): EvalError {
+  return new EvalError(`invalid operation ${goDescribe(l, lk)} ${op} ${goDescribe(r, rk)}`);
+}
+
+/** Whether a number is an integer under its static kind (unknown: no fraction). */
+function isInt(v: number, k: ValueKind): boolean {
+  return k === 'int' || (k !== 'float' && Number.isInteger(v));
+}
+
+/**
+ * Compares two values for `= != <> < <= > >=`.
+ * @returns the boolean result, or null when an ordering operand is null
+ * @throws EvalError when the operand types cannot be compared
+ */
+export function compareOp(op: BinaryOperator, l: Value, r: Value, lk: ValueKind, rk: ValueKind): Value {
+  if (l === null || l === undefined || r === null || r === undefined) {
+    const bothNull = (l === null || l === undefined) && (r === null || r === undefined);
+    if (op === '=') return bothNull;
+    if (op === '!=' || op === '<>') return !bothNull;
+    return null;
+  }
+  let c: number;
+  const tl = typeof l;
+  if (tl === 'number' && typeof r === 'number') c = (l as number) < r ? -1 : (l as number) > r ? 1 : 0;
+  else if (tl === 'string' && typeof r === 'string') c = (l as string) < r ? -1 : (l as string) > r ? 1 : 0;
+  else if (tl === 'boolean' && typeof r === 'boolean') {
+    if (op === '=') return l === r;
+    if (op === '!=' || op === '<>') return l !== r;
+    throw invalidOperation(l, op, r, lk, rk);
+  } else if (tl === 'object' && typeof r === 'object' && (op === '=' || op === '!=' || op === '<>')) {
+    const eq = deepEqual(l, r);
+    return op === '=' ? eq : !eq;
+  } else throw invalidOperation(l, op, r, lk, rk);
+  switch (op) {
+    case '=': return c === 0;
+    case '!=': case '<>': return c !== 0;
+    case '<': return c < 0;
+    case '<=': return c <= 0;
+    case '>': return c > 0;
+    default: return c >= 0;
+  }
+}
+
+/**
+ * Arithmetic and bitwise operators `+ - * / % & | ^` on numbers.
+ * @returns the result, or null when an operand is null
+ * @throws EvalError on non-numeric operands, division by zero, or bitwise operands that are not integers
+ */
+export function arithmeticOp(op: BinaryOperator, l: Value, r: Value, lk: ValueKind, rk: ValueKind): Value {
+  if (l === null || l === undefined || r === null || r === undefined) return null;
+  if (typeof l !== 'number' || typeof r !== 'number') throw invalidOperation(l, op, r, lk, rk);
+  const ints = isInt(l, lk) && isInt(r, rk);
+  switch (op) {
+    case '+': return l + r;
+    case '-': return l - r;
+    case '*': return l * r;
+    case '/':
+      if (r === 0) throw new EvalError('divided by zero');
+      return ints ? Math.trunc(l / r) : l / r;
+    case '%':
+      if (r === 0) throw new EvalError('divided by zero');
+      if (!ints) throw invalidOperation(l, op, r, lk, rk);
+      return l % r;
+    default:
+      if (!ints) throw invalidOperation(l, op, r, lk, rk);
+      if (op === '&') return Number(BigInt(l) & BigInt(r));
+      if (op === '|') return Number(BigInt(l) | BigInt(r));
+      return Number(BigInt(l) ^ BigInt(r));
+  }
+}
+
+/** Static result kind of an arithmetic operator. */
+export function arithmeticKind(op: BinaryOperator, lk: ValueKind, rk: ValueKind): ValueKind {
+  if (lk === 'float' || rk === 'float') return op === '&' || op === '|' || op === '^' || op === '%' ? 'int' : 'float';
+  if (lk === 'int' && rk === 'int') return 'int';
+  return 'unknown';
+}
+
+/**
+ * `AND` / `OR` with SQL three-valued logic: false AND x = false, true OR x = true, otherwise null propagates.
+ * @throws EvalError when an operand is neither boolean nor null
+ */
+export function logicOp(op: 'AND' | 'OR', l: Value, r: Value, lk: ValueKind, rk: ValueKind): Value {
+  const badL = l !== null && l !== undefined && typeof l !== 'boolean';
+  const badR = r !== null && r !== undefined && typeof r !== 'boolean';
+  if (badL || badR) throw invalidOperation(l, op, r, lk, rk);
+  if (op === 'AND') {
+    if (l === false || r === false) return false;
+    if (l === true && r === true) return true;
+    return null;
+  }
+  if (l === true || r === true) return true;
+  if (l === false && r === false) return false;
+  return null;
+}

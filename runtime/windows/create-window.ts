@@ -1,0 +1,30 @@
+/**
+ * Builds the window operator of a validated {@link WindowExpr}.
+ *
+ * @see https://ekuiper.org/docs/en/latest/sqls/windows.html
+ */
+import type { WindowExpr } from '../sql/ast';
+import { PlanError } from '../engine/errors';
+import type { WindowOperator } from './window';
+import { TumblingWindow } from './tumbling';
+import { HoppingWindow } from './hopping';
+import { SlidingWindow, type TriggerCondition } from './sliding';
+import { SessionWindow } from './session';
+import { CountWindow } from './count';
+
+/**
+ * Creates a window operator.
+ * @param w validated window expression
+ * @param trigger compiled `OVER (WHEN ..)` of a sliding window
+ * @throws PlanError for STATEWINDOW (unsupported)
+ */
+export function createWindow(w: WindowExpr, trigger?: TriggerCondition): WindowOperator {
+  switch (w.windowType) {
+    case 'tumbling': return new TumblingWindow(w.unit!, w.length);
+    case 'hopping': return new HoppingWindow(w.unit!, w.length, w.interval!);
+    case 'sliding': return new SlidingWindow(w.unit!, w.length, w.interval ?? 0, trigger);
+    case 'session': return new SessionWindow(w.unit!, w.length, w.interval!);
+    case 'count': return new CountWindow(w.length, w.interval);
+    default: throw new PlanError('unsupported', `window type ${w.windowType} is not supported`);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * HOPPINGWINDOW(unit, length, hop): windows of `length` that fire every `hop`, ends aligned to multiples of the hop.
+ * A row belongs to every window `[end - length, end)` that contains it. Under processing time the first window fires
+ * at the first aligned hop after rule start.
+ *
+ * @see https://ekuiper.org/docs/en/latest/sqls/windows.html#hopping-window
+ */
+import type { TimeUnit } from '../sql/ast';
+import type { Row } from '../model/row';
+import { UNIT_MS } from '../plan/validate-window';
+import { alignedEnd } from './align';
+import type { EmitWindow, WindowOperator } from './window';
+
+/** Hopping window state. */
+export class HoppingWindow implements WindowOperator {
+  private rows: Row[] = [];
+  private end: number | undefined = undefined;
+  private ruleStart = -Infinity;
+  private readonly lengthMs: number;
+  private readonly hopMs: number;
+
+  /**
+   * @param unit time unit
+   * @param length window length in units
+   * @param hop hop in units
+   */
+  constructor(private readonly unit: TimeUnit, length: number, private readonly hop: number) {
+    this.lengthMs = length * UNIT_MS[unit];
+    this.hopMs = hop * UNIT_MS[unit];
+  }
+
+  start(time: number): void {
+    this.ruleStart = time;
+    this.end = alignedEnd(time, this.hop, this.unit);
+  }
+
+  add(row: Row): void {
+    if (this.end === undefined) this.end = alignedEnd(row.timestamp, this.hop, this.unit);
+    this.rows.push(row);
+  }
+
+  advance(time: number, emit: EmitWindow): void {
+    while (this.end !== undefined && this.end <= time) {
+      if (this.rows.length === 0 && time - this.end > this.hopMs * 100_000) {
+        this.end += Math.floor((time - this.end) / this.hopMs) * this.hopMs;
+      }
+      this.fire(emit);
+    }
+  }
+
+  nextDeadline(): number | undefined {
+    return this.end;
+  }
+
+  flush(emit: EmitWindow): void {
+    while (this.rows.length > 0 && this.end !== undefined) this.fire(emit);
+  }
+
+  bufferLength(): number {
+    return this.rows.length;
+  }
+
+  private fire(emit: EmitWindow): void {
+    const end = this.end!;
+    const start = Math.max(end - this.lengthMs, this.ruleStart);
+    const rows = this.rows.filter((r) => r.timestamp >= start && r.timestamp < end);
+    const keepFrom = end + this.hopMs - this.lengthMs;
+    let drop = 0;
+    while (drop < this.rows.length && this.rows[drop].timestamp < keepFrom) drop++;
+    if (drop > 0) this.rows = this.rows.slice(drop);
+    this.end = end + this.hopMs;
+    emit({ start, end, rows });
+  }
+}
