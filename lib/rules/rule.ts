@@ -8,7 +8,7 @@ import { Sink } from './sink';
 export interface RuleOptions {
   /** Use the stream's TIMESTAMP field as event time, with watermarks. @default false */
   readonly isEventTime?: boolean;
-  /** Allowed lateness of events under event time. @default Duration.seconds(1) */
+  /** Allowed lateness of events under event time. @default - 0 ms (eKuiper's default) */
   readonly lateTolerance?: Duration;
   /** Send runtime errors as `{ "error": "..." }` rows to the sinks. @default true */
   readonly sendError?: boolean;

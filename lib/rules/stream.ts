@@ -41,12 +41,12 @@ export class Stream {
    * Parsed and planned at synth like any other; it names no fleet endpoint.
    */
   public static fromDdl(ddl: string): Stream {
-    return new Stream(undefined, () => ddl);
+    return new Stream('fromDdl', undefined, () => ddl);
   }
 
   /** A stream on the site's own MQTT broker (the engine's default MQTT source, `TYPE="mqtt"` implied). */
   public static localMqtt(props: StreamProps): Stream {
-    return new Stream(FleetEndpoint.LOCAL_MQTT, () => renderCreate('stream', props.name, props.columns ?? {}, {
+    return new Stream('localMqtt', FleetEndpoint.LOCAL_MQTT, () => renderCreate('stream', props.name, props.columns ?? {}, {
       ...datasource(props),
       ...timing(props),
     }));
@@ -58,14 +58,16 @@ export class Stream {
    * @see https://ekuiper.org/docs/en/latest/guide/sources/plugin/kafka.html
    */
   public static edgeKafka(props: StreamProps): Stream {
-    return new Stream(FleetEndpoint.EDGE_KAFKA, () => renderCreate('stream', props.name, props.columns ?? {}, {
-      ...datasource(props),
+    return new Stream('edgeKafka', FleetEndpoint.EDGE_KAFKA, () => renderCreate('stream', props.name, props.columns ?? {}, {
       TYPE: 'kafka',
+      ...datasource(props),
       ...timing(props),
     }));
   }
 
   private constructor(
+    /** Factory name, for messages (`edgeKafka`). */
+    public readonly label: string,
     /** The fleet endpoint the stream reads; undefined for DDL streams. */
     public readonly endpoint: FleetEndpoint | undefined,
     private readonly render: () => string,

@@ -19,12 +19,12 @@ export interface TableProps extends SourceSchemaProps {
 export class Table {
   /** A table given as eKuiper DDL, e.g. `CREATE TABLE limits (deviceId STRING, max FLOAT) WITH (...)`. */
   public static fromDdl(ddl: string): Table {
-    return new Table(undefined, () => ddl);
+    return new Table('fromDdl', undefined, () => ddl);
   }
 
   /** A table filled from a topic of the site's own MQTT broker. */
   public static localMqtt(props: TableProps): Table {
-    return new Table(FleetEndpoint.LOCAL_MQTT, () => renderCreate('table', props.name, props.columns ?? {}, {
+    return new Table('localMqtt', FleetEndpoint.LOCAL_MQTT, () => renderCreate('table', props.name, props.columns ?? {}, {
       DATASOURCE: props.topic,
       FORMAT: props.format ?? StreamFormat.JSON,
       STRICT_VALIDATION: props.strictValidation ? 'true' : undefined,
@@ -33,6 +33,8 @@ export class Table {
   }
 
   private constructor(
+    /** Factory name, for messages (`edgeKafka`). */
+    public readonly label: string,
     /** The fleet endpoint the table reads; undefined for DDL tables. */
     public readonly endpoint: FleetEndpoint | undefined,
     private readonly render: () => string,
