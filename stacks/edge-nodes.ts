@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { DEFAULT_EDGE_TAINT, EDGE_ROLE_LABEL, SITE_LABEL, SiteSpec } from '../lib';
 
 /** A node taint `key=value:effect`. @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/ */
 export interface NodeTaint {
@@ -60,4 +61,17 @@ export class EdgeNodes extends pulumi.ComponentResource {
     );
     this.registerOutputs({});
   }
+}
+
+/**
+ * The labels of one edge site's nodes: `node-role.kubernetes.io/edge: ""` (KubeEdge's edge role), the site label
+ * `edgestack.io/site: <id>`, and the site's other `nodeLabels` — exactly what the site's workloads require.
+ */
+export function edgeNodeLabels(site: SiteSpec): Record<string, string> {
+  return { ...site.nodeLabels, [EDGE_ROLE_LABEL]: '', [SITE_LABEL]: site.id };
+}
+
+/** The taint of one edge site's nodes. @default edge=true:NoSchedule */
+export function edgeNodeTaint(site: SiteSpec): NodeTaint {
+  return site.taint ?? DEFAULT_EDGE_TAINT;
 }
