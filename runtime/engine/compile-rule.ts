@@ -130,7 +130,7 @@ export function compileRule(
   if (plan.window) {
     scope.clause = 'window';
     const trigger = plan.window.trigger ? compileExpr(plan.window.trigger, scope).fn : undefined;
-    window = createWindow(plan.window, trigger ? (row) => trigger(row, sharedCtx) === true : undefined);
+    window = createWindow(plan.window, trigger ? (row) => trigger(row, sharedCtx) === true : undefined, options.isEventTime);
     if (plan.window.filter) windowFilter = new FilterOperator(compileExpr(plan.window.filter, scope).fn, 'Window Filter');
   }
 

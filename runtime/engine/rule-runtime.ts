@@ -199,7 +199,8 @@ export class RuleRuntime implements RuleTopology {
     const win = this.op.window;
     for (const r of wm.release()) {
       st.records_out_total++;
-      win?.advance(r.timestamp, this.onWindow);
+      // Fire what ends strictly before this row; windows ending at its time fire after every row of that time.
+      win?.advance(r.timestamp - 1, this.onWindow);
       this.processRow(r);
     }
     if (wm.value !== Infinity) win?.advance(wm.value, this.onWindow);
@@ -261,8 +262,6 @@ export class RuleRuntime implements RuleTopology {
       return false;
     }
     st.records_out_total++;
-    ctx.lastHitTime = row.timestamp;
-    ctx.lastHitCount++;
     return true;
   }
 
@@ -380,13 +379,12 @@ export class RuleRuntime implements RuleTopology {
           return;
         }
       }
-      if (!op.postFilter && !op.preFilter) {
-        const last = rows[rows.length - 1];
-        if (last) {
-          ctx.lastHitTime = last.timestamp;
-          ctx.lastHitCount += rows.length;
-        }
-      }
+    }
+    // last_hit_*: rows reaching the sink update the state after they were projected.
+    const last = rows[rows.length - 1];
+    if (last) {
+      ctx.lastHitTime = last.timestamp;
+      ctx.lastHitCount += rows.length;
     }
     ctx.rowIndex = 0;
     ps.records_out_total++;

@@ -16,13 +16,14 @@ import { CountWindow } from './count';
  * Creates a window operator.
  * @param w validated window expression
  * @param trigger compiled `OVER (WHEN ..)` of a sliding window
+ * @param eventTime whether the rule runs on event time (sliding triggers wait for the watermark) @default false
  * @throws PlanError for STATEWINDOW (unsupported)
  */
-export function createWindow(w: WindowExpr, trigger?: TriggerCondition): WindowOperator {
+export function createWindow(w: WindowExpr, trigger?: TriggerCondition, eventTime = false): WindowOperator {
   switch (w.windowType) {
     case 'tumbling': return new TumblingWindow(w.unit!, w.length);
     case 'hopping': return new HoppingWindow(w.unit!, w.length, w.interval!);
-    case 'sliding': return new SlidingWindow(w.unit!, w.length, w.interval ?? 0, trigger);
+    case 'sliding': return new SlidingWindow(w.unit!, w.length, w.interval ?? 0, trigger, eventTime);
     case 'session': return new SessionWindow(w.unit!, w.length, w.interval!);
     case 'count': return new CountWindow(w.length, w.interval);
     default: throw new PlanError('unsupported', `window type ${w.windowType} is not supported`);

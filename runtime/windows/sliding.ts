@@ -25,8 +25,10 @@ export class SlidingWindow implements WindowOperator {
    * @param length window length in units
    * @param delay delay in units @default 0
    * @param trigger `OVER (WHEN ..)` condition; every row triggers when absent
+   * @param deferred event time: even without delay, a trigger at `t` fires from {@link advance} once the watermark
+   *   reaches `t`, after every row released with it was added @default false
    */
-  constructor(unit: TimeUnit, length: number, delay = 0, private readonly trigger?: TriggerCondition) {
+  constructor(unit: TimeUnit, length: number, delay = 0, private readonly trigger?: TriggerCondition, private readonly deferred = false) {
     this.lengthMs = length * UNIT_MS[unit];
     this.delayMs = delay * UNIT_MS[unit];
   }
@@ -39,7 +41,7 @@ export class SlidingWindow implements WindowOperator {
     this.rows.push(row);
     const t = row.timestamp;
     if (this.trigger === undefined || this.trigger(row)) {
-      if (this.delayMs === 0) {
+      if (this.delayMs === 0 && !this.deferred) {
         const from = t - this.lengthMs;
         emit({ start: from, end: t, rows: this.rows.filter((r) => r.timestamp >= from && r.timestamp <= t) });
       } else {
@@ -69,7 +71,10 @@ export class SlidingWindow implements WindowOperator {
     const t = this.pending.shift()!;
     const from = t - this.lengthMs;
     const to = t + this.delayMs;
-    emit({ start: from, end: to, rows: this.rows.filter((r) => r.timestamp >= from && r.timestamp < to) });
+    const rows = this.delayMs === 0
+      ? this.rows.filter((r) => r.timestamp >= from && r.timestamp <= t)
+      : this.rows.filter((r) => r.timestamp >= from && r.timestamp < to);
+    emit({ start: from, end: to, rows });
     this.prune(t);
   }
 
