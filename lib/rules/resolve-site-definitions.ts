@@ -1,7 +1,7 @@
 import { Fleet, RuleDefinitions } from '../inventory/fleet';
 import { FleetEndpoint } from './fleet-endpoint';
 import { Rule, renderRuleOptions } from './rule';
-import { RuleAction } from './sink';
+import { MISSING_FIX, RuleAction } from './sink';
 import { SiteEndpoints, resolveSiteEndpoints } from './site-endpoints';
 import { SiteRuleSet } from './site-rule-set';
 import { SiteValidator } from './site-validator';
@@ -16,7 +16,7 @@ interface SourceDeclaration {
 function checkSourceEndpoint(v: SiteValidator, endpoints: SiteEndpoints, kind: 'stream' | 'table', name: string, s: SourceDeclaration): void {
   if (s.endpoint !== undefined && !endpoints.available[s.endpoint]) {
     const factory = kind === 'stream' ? 'Stream' : 'Table';
-    throw v.fail(kind, name, `${factory}.${s.label} points to an endpoint the site does not have: ${endpoints.missing[s.endpoint]}`);
+    throw v.fail(kind, name, `${factory}.${s.label} points to an endpoint the site does not have: ${endpoints.missing[s.endpoint]}; ${MISSING_FIX}`);
   }
 }
 

@@ -5,6 +5,9 @@ import { SiteEndpoints } from './site-endpoints';
 /** One eKuiper action: `{ "<sink type>": { ...properties } }`. */
 export type RuleAction = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
+/** The fix offered when a site lacks a sink's or stream's endpoint. */
+export const MISSING_FIX = 'use an endpoint the site has, or move the rule set to a site that has this one';
+
 /** Drops undefined values so the rendered JSON only holds what was set. */
 function defined(props: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
@@ -99,13 +102,13 @@ export class Sink {
 
   /**
    * The eKuiper action for one site: the endpoint's connection properties, then the sink's own properties.
-   * @throws Error `Sink.<label> needs <what is missing>` when the site does not have the endpoint
+   * @throws Error `Sink.<label> points to an endpoint the site does not have: <what is missing>; <fix>`
    */
   public resolve(endpoints: SiteEndpoints): RuleAction {
     if (this.endpoint === undefined) return { [this.type]: { ...this.properties } };
     const connection = endpoints.available[this.endpoint];
     if (!connection) {
-      throw new Error(`Sink.${this.label} points to an endpoint site ${endpoints.chartId} does not have: ${endpoints.missing[this.endpoint]}`);
+      throw new Error(`Sink.${this.label} points to an endpoint the site does not have: ${endpoints.missing[this.endpoint]}; ${MISSING_FIX}`);
     }
     return { [this.type]: { ...connection, ...this.properties } };
   }

@@ -1,7 +1,7 @@
 import { builtinConnectors } from '../../runtime/connectors/builtin';
 import type { ConnectorRegistry } from '../../runtime/connectors/registry';
 import { SinkEncoder } from '../../runtime/connectors/sink-encoder';
-import { Engine, type RuleDefinition } from '../../runtime/engine';
+import { ConflictError, Engine, type RuleDefinition } from '../../runtime/engine';
 import { parse, SqlSyntaxError, type Node } from '../../runtime/sql';
 import { DefinitionKind, RuleValidationError } from './rule-validation-error';
 import { planDiagnostic, syntaxDiagnostic } from './sql-diagnostics';
@@ -33,12 +33,12 @@ export class SiteValidator {
 
   /**
    * Creates a stream or table in the site's engine.
-   * @param fallbackName how to name the statement if it is too broken to parse (`#2`)
+   * @param fallbackName how to name the statement if it is too broken to find its name (`#2`)
    * @returns the stream or table name
    * @throws RuleValidationError on bad SQL, the wrong statement kind or a duplicate name
    */
   addSource(kind: 'stream' | 'table', sql: string, fallbackName: string): string {
-    let name = fallbackName;
+    let name = /^\s*CREATE\s+(?:STREAM|TABLE)\s+([A-Za-z_][A-Za-z0-9_]*)/i.exec(sql)?.[1] ?? fallbackName;
     try {
       const stmt = parse(sql);
       if (stmt.type === 'create_stmt') name = stmt.name;
@@ -46,6 +46,9 @@ export class SiteValidator {
       else this.engine.createTable(sql);
       return name;
     } catch (err) {
+      if (err instanceof ConflictError) {
+        throw this.fail(kind, name, `duplicate ${kind} name; names must be unique within a site, rename or remove one of the declarations`);
+      }
       throw this.sqlError(kind, name, sql, undefined, err);
     }
   }
