@@ -13,7 +13,7 @@ import { selectByLabels } from './workload-selector';
 
 /** REST port of the rule engine (eKuiper's `restPort`). */
 export const RULE_ENGINE_REST_PORT = 9081;
-/** Pod annotation holding the sha256 of the ConfigMap data; a config change rolls the pods. */
+/** Pod annotation holding {@link configChecksum} of the ConfigMap data; a config change rolls the pods. */
 export const CONFIG_CHECKSUM_ANNOTATION = 'edgestack.io/config-checksum';
 /** Default image, built from `runtime/Dockerfile`. */
 export const RULE_ENGINE_IMAGE = 'edgestack/rule-engine:0.1.0';
@@ -96,7 +96,7 @@ export class RuleEngine extends Construct {
       'definitions.json': `${JSON.stringify({ streams: definitions.streams, tables: definitions.tables, rules: definitions.rules }, null, 2)}\n`,
     };
     const config = new kplus.ConfigMap(this, 'Config', { metadata: { name: 'rule-engine-config', namespace: ns, labels: labels.all }, data });
-    const checksum = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    const checksum = configChecksum(data);
     const workloadProps: kplus.DeploymentProps = {
       metadata: { name: 'rule-engine', namespace: ns, labels: labels.all },
       select: false,
@@ -167,4 +167,10 @@ export class RuleEngine extends Construct {
     markExternal(workload, [`Secret/${mqttSecret.name}`, `Secret/${tokenSecret.name}`]);
     createService(this, 'Service', { name: this.serviceName, namespace: ns, labels: labels.all, selector: labels.selector, ports: [{ name: 'rest', port: RULE_ENGINE_REST_PORT }] });
   }
+}
+
+/** sha256 (hex) of ConfigMap data serialized as JSON with its keys sorted. */
+export function configChecksum(data: Record<string, string>): string {
+  const sorted = Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]]));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
