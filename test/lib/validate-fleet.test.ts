@@ -3,7 +3,7 @@ import { Fleet, SiteSpec } from '../../lib/inventory/fleet';
 import { InventoryError } from '../../lib/inventory/inventory-error';
 import { validateFleet } from '../../lib/inventory/validate-fleet';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 
 /** A deep copy of the example fleet that a test may edit. */
 function fleetCopy(): Mutable<Fleet> {

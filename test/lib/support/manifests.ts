@@ -2,7 +2,10 @@ import { App, Chart, Testing } from 'cdk8s';
 import { createFleetCharts } from '../../../lib/charts/fleet-charts';
 
 /** A synthesized Kubernetes object (plain JSON). */
-export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+export type Manifest = {
+  apiVersion: string; kind: string; spec?: any; data?: Record<string, string>; [field: string]: any;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+};
 
 /** The kinds that carry a pod template (or are a pod). */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'];
