@@ -43,9 +43,10 @@ export class MockEngine {
    * @param project - project name (`new pulumi.Config()` reads `<project>:*` keys)
    * @param stack - stack name (`pulumi.getStack()`)
    * @param config - full keys to string values, JSON for objects (as the CLI passes stack config)
+   * @param secretKeys - the keys the CLI would mark as secret @default []
    */
-  constructor(project: string, stack: string, config: Record<string, string>) {
-    pulumi.runtime.setAllConfig(config);
+  constructor(project: string, stack: string, config: Record<string, string>, secretKeys: string[] = []) {
+    pulumi.runtime.setAllConfig(config, secretKeys);
     const mocks: pulumi.runtime.Mocks = {
       newResource: (args) => {
         if (this.current) {
