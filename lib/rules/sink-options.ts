@@ -50,7 +50,9 @@ export enum KafkaAcks {
 
 /** Kafka batch compression codec. */
 export enum KafkaCompression {
+  /** No compression. */
   NONE = 'none',
+  /** gzip (the only codec kafkajs ships). */
   GZIP = 'gzip',
 }
 
@@ -71,8 +73,11 @@ export interface KafkaSinkOptions extends SinkOptions {
 
 /** Log level of the log sink's result lines. */
 export enum LogLevel {
+  /** Debug level. */
   DEBUG = 'debug',
+  /** Info level. */
   INFO = 'info',
+  /** Warn level. */
   WARN = 'warn',
 }
 
@@ -87,6 +92,7 @@ export interface LogSinkOptions extends SinkOptions {
 
 /** HTTP method of the REST sink. */
 export enum HttpMethod {
+  /** POST (the default). */
   POST = 'POST',
   PUT = 'PUT',
   PATCH = 'PATCH',
