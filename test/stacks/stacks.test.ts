@@ -4,6 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { parseAllDocuments } from 'yaml';
 import { EXAMPLE_FLEET, chartId, requiredSecrets } from '../../lib';
 import { SiteDeployment, deploySite } from '../../stacks/deploy-site';
+import main = require('../../stacks');
 import { MockEngine, RegisteredResource, promiseOf, registered, unwrapSecret, withoutSecrets } from './mock-engine';
 import { ROOT, secretStrings, stackFileConfig, stackFileText, stackNames, testSecrets } from './stack-files';
 
@@ -159,4 +160,18 @@ describe.each(stackNames())('stack %s', (stack) => {
   it('exports the MQTT endpoint, the Kafka bootstrap and the rule engine REST URL', () => {
     expect(outputs).toEqual(EXPECTED_OUTPUTS[stack]);
   });
+});
+
+// Last, so that no later setMocks replaces the monitor while this program still registers.
+it('exports, as the program entry point, a function the language host calls for the stack outputs', async () => {
+  const stack = 'prod-dc24';
+  const engine = new MockEngine('edgestack', stack, { ...stackFileConfig(stack), ...testSecrets(stack) });
+  expect(engine.resources).toEqual([]);
+  await expect(main()).resolves.toEqual(EXPECTED_OUTPUTS[stack]);
+  const objects = chartsOut(stack).length;
+  for (let tick = 0; tick < 1000 && engine.resources.filter((r) => r.parent.includes('kubernetes:yaml:ConfigGroup')).length < objects; tick++) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  expect(engine.resources.filter((r) => r.parent.includes('kubernetes:yaml:ConfigGroup'))).toHaveLength(objects);
+  expect(engine.ofType('kubernetes:core/v1:NodePatch')).toHaveLength(1);
 });
