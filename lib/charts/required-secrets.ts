@@ -42,7 +42,7 @@ export function requiredSecrets(fleet: Fleet, env: string, siteId: string): Secr
           'ca.crt': 'PEM certificate of the CA that signs the edge Mosquitto bridges\' client certificates (EMQX verifies them on 8883)',
         } },
         { namespace: ns.workloads, name: 'sysop-basic-auth', keys: {
-          auth: 'htpasswd file (bcrypt entries) for the basic authentication of the EMQX dashboard Ingress',
+          auth: 'htpasswd file (crypt(3) entries, e.g. SHA-512-crypt $6$) for the basic authentication of the EMQX dashboard Ingress',
         } },
       );
     }
