@@ -23,6 +23,7 @@ import { TableStore } from '../operators/table-store';
 import { createWindow } from '../windows/create-window';
 import type { WindowOperator } from '../windows/window';
 import { Watermark } from '../windows/watermark';
+import { IncrementalTumblingWindow } from '../windows/incremental-tumbling';
 
 /** The operators of one rule. */
 export interface CompiledRule {
@@ -126,11 +127,12 @@ export function compileRule(
   }
 
   let window: WindowOperator | undefined;
+  let windowTrigger: ReturnType<typeof compileExpr>['fn'] | undefined;
   let windowFilter: FilterOperator | undefined;
   if (plan.window) {
     scope.clause = 'window';
     const trigger = plan.window.trigger ? compileExpr(plan.window.trigger, scope).fn : undefined;
-    window = createWindow(plan.window, trigger ? (row) => trigger(row, sharedCtx) === true : undefined, options.isEventTime);
+    windowTrigger = trigger;
     if (plan.window.filter) windowFilter = new FilterOperator(compileExpr(plan.window.filter, scope).fn, 'Window Filter');
   }
 
@@ -145,9 +147,11 @@ export function compileRule(
   }
 
   let aggregate: AggregateOperator | undefined;
+  let dimensions: Array<ReturnType<typeof compileExpr>['fn']> = [];
   if (plan.aggregate) {
     scope.clause = 'group';
-    aggregate = new AggregateOperator(plan.dimensions.map((d) => compileExpr(d, scope).fn));
+    dimensions = plan.dimensions.map((d) => compileExpr(d, scope).fn);
+    aggregate = new AggregateOperator(dimensions);
   }
   let having: HavingOperator | undefined;
   if (stmt.having) {
@@ -158,6 +162,13 @@ export function compileRule(
   if (stmt.orderBy.length > 0) {
     scope.clause = 'order';
     order = new OrderOperator(stmt.orderBy.map((s) => ({ fn: compileExpr(s.expr, scope).fn, descending: s.direction === 'desc' })));
+  }
+
+  if (plan.window) {
+    const incremental = plan.window.windowType === 'tumbling' && plan.aggregate && scope.allIncremental && !join && !postFilter && scope.analytic.length === 0;
+    window = incremental
+      ? new IncrementalTumblingWindow(plan.window.unit!, plan.window.length, dimensions, scope.incremental, sharedCtx)
+      : createWindow(plan.window, windowTrigger ? (row) => windowTrigger!(row, sharedCtx) === true : undefined, options.isEventTime);
   }
 
   const decoders = new Map<string, Decoder>();

@@ -16,6 +16,8 @@ import type { ResolvedRuleOptions } from './rule-options';
 import { NodeStats } from './node-stats';
 import { Row, type WindowBatch } from '../model/row';
 import type { OutputRow } from '../operators/project';
+import type { Decoder } from '../operators/decode';
+import type { TableStore } from '../operators/table-store';
 
 const LATENCY_SAMPLE_MASK = 127;
 
@@ -24,6 +26,7 @@ export class RuleRuntime implements RuleTopology {
   readonly sources: ReadonlyArray<StreamDefinition>;
   private readonly listeners: Array<(batch: OutputBatch) => void> = [];
   private readonly sourceStats = new Map<string, NodeStats>();
+  private readonly sourceInfo = new Map<string, { stats: NodeStats; decoder: Decoder; table: TableStore | undefined; timestampField: string | undefined }>();
   private readonly opStats: NodeStats[] = [];
   private readonly statsByKind = new Map<PlanKind, NodeStats>();
   private readonly projectStats: NodeStats;
@@ -46,7 +49,12 @@ export class RuleRuntime implements RuleTopology {
     private readonly clock: Clock,
   ) {
     this.sources = plan.sources.map((s) => s.def);
-    for (const s of plan.sources) this.sourceStats.set(s.def.name, new NodeStats(`source_${s.def.name}`));
+    for (const s of plan.sources) {
+      const stats = new NodeStats(`source_${s.def.name}`);
+      this.sourceStats.set(s.def.name, stats);
+      const n = s.def.name;
+      this.sourceInfo.set(n, { stats, decoder: op.decoders.get(n)!, table: op.tables.get(n), timestampField: op.timestampField.get(n) });
+    }
     const names = operatorNames(plan.chain);
     let i = 0;
     for (const p of plan.chain) {
@@ -80,8 +88,9 @@ export class RuleRuntime implements RuleTopology {
 
   ingest(source: string, payload: Uint8Array | string | Readonly<Record<string, unknown>>, meta?: MessageMeta, arrivalTime?: number): void {
     const t = arrivalTime ?? this.clock.now();
-    const st = this.sourceStats.get(source);
-    if (!st) return;
+    const src = this.sourceInfo.get(source);
+    if (src === undefined) return;
+    const st = src.stats;
     const sample = (this.seq & LATENCY_SAMPLE_MASK) === 0;
     const t0 = sample ? performance.now() : 0;
     if (!this.options.isEventTime && t > this.now) this.advance(t);
@@ -89,16 +98,17 @@ export class RuleRuntime implements RuleTopology {
     st.last_invocation = t;
     let messages;
     try {
-      messages = this.op.decoders.get(source)!.decode(payload);
+      messages = src.decoder.decode(payload);
     } catch (e) {
       this.fail(st, (e as Error).message, t);
       return;
     }
-    const table = this.op.tables.get(source);
-    for (const msg of messages) {
+    const table = src.table;
+    for (let m = 0; m < messages.length; m++) {
+      const msg = messages[m];
       let ts = t;
       if (this.options.isEventTime && !table) {
-        const field = this.op.timestampField.get(source);
+        const field = src.timestampField;
         const v = field !== undefined ? msg[field] : undefined;
         ts = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN;
         if (!Number.isFinite(ts)) {
@@ -233,7 +243,11 @@ export class RuleRuntime implements RuleTopology {
       const ws = this.stats('WindowPlan');
       ws.records_in_total++;
       ws.last_invocation = row.timestamp;
-      op.window.add(row, this.onWindow);
+      try {
+        op.window.add(row, this.onWindow);
+      } catch (e) {
+        this.fail(ws, `run Select error: ${(e as Error).message}`, row.timestamp);
+      }
       return;
     }
     let rows: Row[] = [row];
@@ -300,6 +314,7 @@ export class RuleRuntime implements RuleTopology {
     } finally {
       ctx.windowStart = undefined;
       ctx.windowEnd = undefined;
+      ctx.groupStates = undefined;
     }
   }
 
@@ -313,11 +328,16 @@ export class RuleRuntime implements RuleTopology {
       const ag = this.stats('AggregatePlan');
       ag.records_in_total++;
       let groups: Row[][];
-      try {
-        groups = op.aggregate.group(rows, ctx);
-      } catch (e) {
-        this.fail(ag, (e as Error).message);
-        return;
+      if (b?.groups !== undefined) {
+        groups = b.groups.map((g) => g.rows);
+        ctx.groupStates = new Map(b.groups.map((g) => [g.rows, g]));
+      } else {
+        try {
+          groups = op.aggregate.group(rows, ctx);
+        } catch (e) {
+          this.fail(ag, (e as Error).message);
+          return;
+        }
       }
       ag.records_out_total++;
       if (op.having) {

@@ -7,7 +7,7 @@
  * @see https://ekuiper.org/docs/en/latest/sqls/functions/analytic_functions.html
  */
 import type { CallExpr, Expr } from '../sql/ast';
-import type { ArgShape, Value, ValueKind } from '../functions/types';
+import type { ArgShape, CallContext, FunctionDef, Value, ValueKind } from '../functions/types';
 import { validateCall, resultKindOf, createCallContext } from '../functions/registry';
 import { FunctionArgError } from '../functions/errors';
 import { PlanError } from '../engine/errors';
@@ -129,6 +129,9 @@ function compileAggregate(call: CallExpr, lname: string, scope: CompileScope): C
   const fns = args.map((a) => a?.fn);
   const needsRows = def.needsRows === true;
   const exec = def.exec;
+  const fast = fastAggregate(lname, def, callCtx, fns, filter, scope);
+  if (fast) return compiled(fast, resultKindOf(def, kinds), true);
+  scope.allIncremental = false;
   return compiled((row: Row, ctx: EvalContext) => {
     const savedGroup = ctx.group;
     const savedAlias = ctx.groupAlias;
@@ -152,6 +155,53 @@ function compileAggregate(call: CallExpr, lname: string, scope: CompileScope): C
       ctx.groupAlias = savedAlias;
     }
   }, resultKindOf(def, kinds), true);
+}
+
+/**
+ * Fast paths that avoid building per-argument arrays: `count(*)` counts rows, and one-argument aggregates with an
+ * incremental accumulator (`avg`, `sum`, `min`, `max`, `count`) are fed row by row.
+ */
+function fastAggregate(
+  lname: string,
+  def: FunctionDef,
+  callCtx: CallContext,
+  fns: ReadonlyArray<Evaluator | undefined>,
+  filter: Evaluator | undefined,
+  scope: CompileScope,
+): Evaluator | undefined {
+  if (filter || def.needsRows || fns.length !== 1) return undefined;
+  const f = fns[0];
+  if (f === undefined && lname !== 'count') return undefined;
+  if (f !== undefined && !def.createAccumulator) return undefined;
+  const slot = scope.incremental.length;
+  scope.incremental.push({ slot, arg: f, create: f === undefined ? undefined : () => def.createAccumulator!(callCtx) });
+  if (f === undefined) {
+    return (row, ctx) => {
+      const g = ctx.group;
+      const gs = g !== undefined ? ctx.groupStates?.get(g) : undefined;
+      return gs !== undefined ? gs.count : (g ?? [row]).length;
+    };
+  }
+  const acc = def.createAccumulator!(callCtx);
+  return (row, ctx) => {
+    const savedGroup = ctx.group;
+    if (savedGroup !== undefined && ctx.groupStates !== undefined) {
+      const gs = ctx.groupStates.get(savedGroup);
+      if (gs !== undefined) return gs.accs[slot]!.result();
+    }
+    const savedAlias = ctx.groupAlias;
+    const rows = savedGroup ?? [row];
+    ctx.group = undefined;
+    ctx.groupAlias = undefined;
+    try {
+      acc.reset();
+      for (let j = 0; j < rows.length; j++) acc.add(f(rows[j], ctx));
+      return acc.result();
+    } finally {
+      ctx.group = savedGroup;
+      ctx.groupAlias = savedAlias;
+    }
+  };
 }
 
 function compileAnalytic(call: CallExpr, lname: string, scope: CompileScope): Compiled {

@@ -7,11 +7,14 @@
  */
 import type { Message } from '../model/row';
 import type { Row } from '../model/row';
+import type { GroupState } from '../model/group-state';
 
 /** Evaluation context shared by every compiled expression of a rule. */
 export class EvalContext {
   /** Rows of the group being evaluated (aggregate mode); `undefined` in row mode. */
   group: Row[] | undefined = undefined;
+  /** Incremental windows: the running aggregates of each group (keyed by the group's row array). */
+  groupStates: Map<Row[], GroupState> | undefined = undefined;
   /** Alias values of the group being projected (aggregate mode only). */
   groupAlias: Message | undefined = undefined;
   /** Bounds of the window being processed, ms since epoch; `undefined` outside windows. */

@@ -4,7 +4,7 @@
  *
  * @see https://ekuiper.org/docs/en/latest/sqls/query_language_elements.html
  */
-import type { CallContext, FunctionDef, ValueKind } from '../functions/types';
+import type { Accumulator, CallContext, FunctionDef, ValueKind } from '../functions/types';
 import type { Expr } from '../sql/ast';
 import type { Row } from '../model/row';
 import type { EvalContext } from './eval-context';
@@ -45,6 +45,15 @@ export interface AnalyticSite {
   readonly states: Map<string, Record<string, unknown>>;
 }
 
+/** An aggregate call site that can run incrementally (`count(*)` or a one-argument accumulator aggregate). */
+export interface IncrementalAggregate {
+  readonly slot: number;
+  /** Argument evaluator; `undefined` for `count(*)`. */
+  readonly arg: Evaluator | undefined;
+  /** New accumulator for one group; `undefined` for `count(*)`. */
+  readonly create: (() => Accumulator) | undefined;
+}
+
 /** SQL clause being compiled; decides whether aggregates are allowed and how errors are prefixed. */
 export type Clause = 'select' | 'where' | 'having' | 'order' | 'group' | 'join' | 'window' | 'partition';
 
@@ -58,6 +67,10 @@ export class CompileScope {
   readonly aliasCompiled = new Map<string, Compiled>();
   /** Analytic call sites in compile order. */
   readonly analytic: AnalyticSite[] = [];
+  /** Aggregate call sites that can run incrementally. */
+  readonly incremental: IncrementalAggregate[] = [];
+  /** False once an aggregate call needs the group's rows (no incremental window then). */
+  allIncremental = true;
   /** Columns referenced per source name; `'*'` when all columns are used. */
   readonly referenced = new Map<string, Set<string> | '*'>();
   /** Clause being compiled. */

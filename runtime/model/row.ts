@@ -6,6 +6,7 @@
  */
 import type { Value } from '../functions/types';
 import type { MessageMeta } from '../engine/contract';
+import type { GroupState } from './group-state';
 
 /** A decoded message: column name → value. */
 export type Message = Record<string, Value>;
@@ -45,4 +46,6 @@ export interface WindowBatch {
   readonly start: number;
   readonly end: number;
   readonly rows: Row[];
+  /** Incrementally aggregated windows: the groups, in first-appearance order (then `rows` is empty). */
+  readonly groups?: GroupState[];
 }

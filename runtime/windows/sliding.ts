@@ -82,6 +82,8 @@ export class SlidingWindow implements WindowOperator {
     const oldest = (this.pending.length > 0 ? Math.min(this.pending[0], latest) : latest) - this.lengthMs;
     let drop = 0;
     while (drop < this.rows.length && this.rows[drop].timestamp < oldest) drop++;
-    if (drop > 0) this.rows = this.rows.slice(drop);
+    // Amortized: compact only when the dead prefix is large.
+    if (drop > 0 && (drop > 1024 || drop * 2 > this.rows.length)) this.rows = this.rows.slice(drop);
+    else if (drop > 0) this.rows.splice(0, drop);
   }
 }
