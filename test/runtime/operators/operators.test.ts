@@ -11,6 +11,7 @@ import { OrderOperator } from '../../../runtime/operators/order';
 import { JoinOperator } from '../../../runtime/operators/join';
 import { Decoder } from '../../../runtime/operators/decode';
 import type { Value } from '../../../runtime/functions/types';
+import type { StreamDefinition } from '../../../runtime/engine/contract';
 
 registerBuiltins();
 registerContextFunctions();
@@ -108,9 +109,9 @@ describe('aggregate, order and join operators', () => {
 });
 
 describe('decoder', () => {
-  const def = (strict: boolean) => ({
+  const def = (strict: boolean): StreamDefinition => ({
     name: 'd', kind: 'stream' as const, sql: '', columns: [{ name: 'size', type: 'bigint' }, { name: 'color', type: 'string' }],
-    options: strict ? { STRICT_VALIDATION: 'true' } : {},
+    options: strict ? { STRICT_VALIDATION: 'true' } : ({} as Record<string, string>),
   });
   it('keeps declared columns and validates used columns under STRICT_VALIDATION', () => {
     expect(new Decoder(def(false), '*').decode('{"size": 3, "color": "red", "extra": 1}')).toEqual([{ size: 3, color: 'red' }]);
