@@ -10,6 +10,7 @@ import { CompileScope, type SourceSchema } from '../expr/scope';
 import { compileExpr } from '../expr/compile';
 import { EvalContext } from '../expr/eval-context';
 import { kindOfType } from './catalog';
+import { lookupFunction } from '../functions/registry';
 import type { ResolvedRuleOptions } from './rule-options';
 import { Decoder } from '../operators/decode';
 import { FilterOperator } from '../operators/filter';
@@ -111,7 +112,8 @@ export function compileRule(
       }
       scope.aliasCompiled.set(f.alias, c);
     } else c = compileExpr(f.expr, scope);
-    return { kind: 'expr', name, alias: f.alias, invisible: f.invisible, fn: c.fn };
+    const srf = f.expr.type === 'call_expr' && lookupFunction(f.expr.name)?.type === 'srf';
+    return { kind: 'expr', name, alias: f.alias, invisible: f.invisible, fn: c.fn, srf };
   });
 
   const filterPlans = plan.chain.filter((p): p is FilterPlan => p.kind === 'FilterPlan');

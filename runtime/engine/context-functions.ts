@@ -1,5 +1,5 @@
 /**
- * Registers the engine-owned `context` functions in the shared function registry, so rule validation knows their
+ * Registers the engine-owned `context` functions (and the planner-level set-returning `unnest`) in the shared function registry, so rule validation knows their
  * names and arities. The compiler turns their calls into direct closures over the row and the rule context
  * (`runtime/expr/context-calls.ts`); `exec` here serves other callers through {@link CallContext.row}.
  *
@@ -27,6 +27,15 @@ export const CONTEXT_FUNCTION_DEFS: readonly FunctionDef[] = [
   ctxFn('last_agg_hit_time', 0, 0, 'Time of the last emitted aggregate row (0 before any), ms.', (_a, c) => slot(c, 'lastAggHitTime')),
   ctxFn('last_agg_hit_count', 0, 0, 'Aggregate rows emitted so far.', (_a, c) => slot(c, 'lastAggHitCount')),
   ctxFn('rule_id', 0, 0, 'Id of the rule.', (_a, c) => slot(c, 'ruleId'), () => 'string'),
+  {
+    name: 'unnest',
+    type: 'srf',
+    minArgs: 1,
+    maxArgs: 1,
+    doc: 'Set-returning: one output row per element of an array (struct elements become columns).',
+    exec: (a) => (a[0] === null || a[0] === undefined ? null : a[0]),
+    resultKind: () => 'array',
+  },
   ctxFn('rule_start', 0, 0, 'Start time of the rule, ms since epoch.', (_a, c) => slot(c, 'ruleStart')),
 ];
 

@@ -389,6 +389,23 @@ export class RuleRuntime implements RuleTopology {
       if (op.limit !== undefined) rows = rows.slice(0, op.limit);
       ps.records_in_total++;
       ps.last_invocation = rows.length > 0 ? rows[0].timestamp : this.now;
+      if (op.project.hasSrf) {
+        // Set-returning functions: each produced row is its own batch.
+        for (const r of rows) {
+          let produced: OutputRow[];
+          try {
+            produced = op.project.projectRows(r, ctx);
+          } catch (e) {
+            this.fail(ps, (e as Error).message);
+            continue;
+          }
+          for (const o of produced) {
+            ps.records_out_total++;
+            this.emit([o]);
+          }
+        }
+        return;
+      }
       out = new Array(rows.length);
       for (let i = 0; i < rows.length; i++) {
         ctx.rowIndex = i;

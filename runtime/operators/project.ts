@@ -14,7 +14,15 @@ import { stageError } from './filter';
 
 /** One compiled SELECT item. */
 export type ProjectField =
-  | { readonly kind: 'expr'; readonly name: string; readonly alias?: string; readonly invisible: boolean; readonly fn: Evaluator }
+  | {
+      readonly kind: 'expr';
+      readonly name: string;
+      readonly alias?: string;
+      readonly invisible: boolean;
+      readonly fn: Evaluator;
+      /** A set-returning call such as `unnest(arr)`: one output row per element. */
+      readonly srf?: boolean;
+    }
   | {
       readonly kind: 'wildcard';
       /** `demo.*`: only this source's columns. */
@@ -29,6 +37,8 @@ export type OutputRow = Record<string, unknown>;
 /** Projects rows (row mode) or groups (aggregate mode). */
 export class ProjectOperator {
   private readonly plainStar: boolean;
+  /** True when a SELECT item is a set-returning call (`unnest`); use {@link projectRows}. */
+  readonly hasSrf: boolean;
 
   /**
    * @param fields compiled SELECT items
@@ -37,6 +47,26 @@ export class ProjectOperator {
   constructor(private readonly fields: readonly ProjectField[], private readonly sendNilField: boolean) {
     const f = fields[0];
     this.plainStar = fields.length === 1 && f.kind === 'wildcard' && !f.source && f.except.size === 0 && f.replace.length === 0;
+    this.hasSrf = fields.some((x) => x.kind === 'expr' && x.srf === true);
+  }
+
+  /**
+   * Projects one row with a set-returning item: one output row per element of its array (an element that is a
+   * struct contributes its columns; any other element is put under the item's name). A null or empty array gives no row.
+   * @throws EvalError `run Select error: ...`, also when the set-returning item is not an array
+   */
+  projectRows(row: Row, ctx: EvalContext): OutputRow[] {
+    const srf = this.fields.find((x): x is Extract<ProjectField, { kind: 'expr' }> => x.kind === 'expr' && x.srf === true)!;
+    let set: Value;
+    try {
+      set = srf.fn(row, ctx);
+    } catch (e) {
+      throw stageError('Select', e);
+    }
+    if (set === null) return [];
+    if (!Array.isArray(set)) throw stageError('Select', new Error(`${srf.name} expects an array but found ${JSON.stringify(set)}`));
+    const base = new ProjectOperator(this.fields.filter((x) => x !== srf), this.sendNilField).projectRow(row, ctx);
+    return set.map((e) => (e !== null && typeof e === 'object' && !Array.isArray(e) && !(e instanceof Uint8Array) ? { ...base, ...e } : { ...base, [srf.name]: e }));
   }
 
   /**

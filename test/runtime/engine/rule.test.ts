@@ -144,3 +144,12 @@ describe('bad rules fail at creation', () => {
     expect(bad('SELECT FROM demo')).toThrow(SqlSyntaxError);
   });
 });
+
+describe('set-returning functions', () => {
+  it('unnest emits one batch per element, struct elements become columns', () => {
+    const { rule, batches } = makeRule([DEMO], 'SELECT id, unnest(items) FROM demo');
+    rule.ingest('demo', { id: 1, items: [{ a: 1 }, { a: 2 }] }, undefined, 1);
+    rule.ingest('demo', { id: 2, items: [7] }, undefined, 2);
+    expect(batches).toEqual([[{ id: 1, a: 1 }], [{ id: 1, a: 2 }], [{ id: 2, unnest: 7 }]]);
+  });
+});
