@@ -130,11 +130,17 @@ export function compileRule(
 
   let window: WindowOperator | undefined;
   let windowTrigger: ReturnType<typeof compileExpr>['fn'] | undefined;
+  let stateConditions: Parameters<typeof createWindow>[3];
   let windowFilter: FilterOperator | undefined;
   if (plan.window) {
     scope.clause = 'window';
     const trigger = plan.window.trigger ? compileExpr(plan.window.trigger, scope).fn : undefined;
     windowTrigger = trigger;
+    if (plan.window.begin && plan.window.emit) {
+      const b = compileExpr(plan.window.begin, scope).fn;
+      const e = compileExpr(plan.window.emit, scope).fn;
+      stateConditions = { begin: (row) => b(row, sharedCtx) === true, emit: (row) => e(row, sharedCtx) === true };
+    }
     if (plan.window.filter) windowFilter = new FilterOperator(compileExpr(plan.window.filter, scope).fn, 'Window Filter');
   }
 
@@ -170,7 +176,7 @@ export function compileRule(
     const incremental = plan.window.windowType === 'tumbling' && plan.aggregate && scope.allIncremental && !join && !postFilter && scope.analytic.length === 0;
     window = incremental
       ? new IncrementalTumblingWindow(plan.window.unit!, plan.window.length, dimensions, scope.incremental, sharedCtx)
-      : createWindow(plan.window, windowTrigger ? (row) => windowTrigger!(row, sharedCtx) === true : undefined, options.isEventTime);
+      : createWindow(plan.window, windowTrigger ? (row) => windowTrigger!(row, sharedCtx) === true : undefined, options.isEventTime, stateConditions);
   }
 
   const decoders = new Map<string, Decoder>();

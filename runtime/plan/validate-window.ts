@@ -16,14 +16,17 @@ function positiveInt(v: number | undefined): boolean {
 
 /**
  * Validates a window's arguments.
- * @throws PlanError `bad_window` naming the window, the argument and the fix; `unsupported` for STATEWINDOW
+ * @throws PlanError `bad_window` naming the window, the argument and the fix
  */
 export function validateWindow(w: WindowExpr): void {
   const text = show(w);
   const bad = (what: string): never => {
     throw new PlanError('bad_window', `bad window ${text}: ${what}`);
   };
-  if (w.windowType === 'state') throw new PlanError('unsupported', `window ${text}: STATEWINDOW is not supported yet; use SESSIONWINDOW or a COUNTWINDOW`);
+  if (w.windowType === 'state') {
+    if (!w.begin || !w.emit) bad('expects a begin condition and an emit condition: STATEWINDOW(begin, emit)');
+    return;
+  }
   if (w.windowType === 'count') {
     if (!positiveInt(w.length)) bad(`the count must be a positive integer, got ${w.length}`);
     if (w.interval !== undefined && (!positiveInt(w.interval) || w.interval > w.length)) {

@@ -121,7 +121,7 @@ describe('bad rules fail at creation', () => {
     ['wrong arity', 'SELECT window_start(a) FROM demo', 'wrong_arity', 'function window_start: expects no arguments but found 1'],
     ['aggregate in WHERE', 'SELECT a FROM demo WHERE count(*) > 1', 'aggregate_misuse', 'aggregate function count is not allowed in WHERE; use it in SELECT or HAVING'],
     ['nested aggregate', 'SELECT sum(count(*)) FROM demo GROUP BY TUMBLINGWINDOW(ss, 1)', 'aggregate_misuse', 'aggregate function count cannot be nested inside another aggregate function'],
-    ['state window', 'SELECT a FROM demo GROUP BY STATEWINDOW(a > 1, a < 1)', 'unsupported', 'window STATEWINDOW(a > 1, a < 1): STATEWINDOW is not supported yet; use SESSIONWINDOW or a COUNTWINDOW'],
+    ['aggregate in a window condition', 'SELECT a FROM demo GROUP BY STATEWINDOW(count(*) > 1, a < 1)', 'aggregate_misuse', 'aggregate function count is not allowed in WINDOW; use it in SELECT or HAVING'],
     ['bad count window', 'SELECT a FROM demo GROUP BY COUNTWINDOW(3, 5)', 'bad_window', 'bad window COUNTWINDOW(3, 5): the interval must be a positive integer not greater than the count 3, got 5'],
     ['unknown column', 'SELECT c FROM strict', 'unknown_column', 'unknown column c in SELECT: not declared by stream strict (a, b) and not a SELECT alias'],
     ['stream join without window', 'SELECT * FROM demo INNER JOIN strict ON demo.a = strict.a', 'bad_rule', 'a join of two streams needs a window: add GROUP BY TUMBLINGWINDOW(ss, 10) (or another window)'],
@@ -142,6 +142,14 @@ describe('bad rules fail at creation', () => {
 
   it('fails on a syntax error with the front-end typed error', () => {
     expect(bad('SELECT FROM demo')).toThrow(SqlSyntaxError);
+  });
+});
+
+describe('state window', () => {
+  it('opens on the begin condition and emits on the emit condition', () => {
+    const { rule, batches } = makeRule([DEMO], 'SELECT collect(v) AS vs FROM demo GROUP BY STATEWINDOW(v = 1, v = 3)');
+    [0, 1, 2, 0, 3, 2, 1, 3].forEach((v, i) => rule.ingest('demo', { v }, undefined, i + 1));
+    expect(batches).toEqual([[{ vs: [1, 2, 0, 3] }], [{ vs: [1, 3] }]]);
   });
 });
 
