@@ -324,6 +324,7 @@ export class RuleRuntime implements RuleTopology {
     const ctx = op.ctx;
     const ps = this.projectStats;
     let out: OutputRow[];
+    let aggHits = 0;
     if (op.aggregate) {
       const ag = this.stats('AggregatePlan');
       ag.records_in_total++;
@@ -348,20 +349,25 @@ export class RuleRuntime implements RuleTopology {
           try {
             if (!op.having.test(g, ctx)) continue;
           } catch (e) {
+            // As eKuiper: a HAVING error fails the whole window.
             this.fail(hs, (e as Error).message);
-            continue;
+            return;
           }
           kept.push(g);
-          this.aggHit(g, b);
         }
         if (kept.length === 0) return;
         hs.records_out_total++;
         groups = kept;
-      } else for (const g of groups) this.aggHit(g, b);
-      if (op.order) groups = this.sorted(() => op.order!.sortGroups(groups, ctx), groups);
+      }
+      if (op.order) {
+        const s = this.sorted(() => op.order!.sortGroups(groups, ctx));
+        if (s === undefined) return;
+        groups = s;
+      }
       if (op.limit !== undefined) groups = groups.slice(0, op.limit);
       ps.records_in_total++;
       out = [];
+      aggHits = groups.length;
       for (let i = 0; i < groups.length; i++) {
         ctx.rowIndex = i;
         try {
@@ -383,9 +389,13 @@ export class RuleRuntime implements RuleTopology {
           return;
         }
         hs.records_out_total++;
-        this.aggHit(rows, b);
+        aggHits = 1;
       }
-      if (op.order) rows = this.sorted(() => op.order!.sortRows(rows, ctx), rows);
+      if (op.order) {
+        const s = this.sorted(() => op.order!.sortRows(rows, ctx));
+        if (s === undefined) return;
+        rows = s;
+      }
       if (op.limit !== undefined) rows = rows.slice(0, op.limit);
       ps.records_in_total++;
       ps.last_invocation = rows.length > 0 ? rows[0].timestamp : this.now;
@@ -425,16 +435,18 @@ export class RuleRuntime implements RuleTopology {
     }
     ctx.rowIndex = 0;
     ps.records_out_total++;
+    // last_agg_hit_*: updated after the result was projected, so SELECT and HAVING see the previous hit.
+    for (let i = 0; i < aggHits; i++) this.aggHit(b);
     this.emit(out);
   }
 
-  private aggHit(g: Row[], b: WindowBatch | undefined): void {
+  private aggHit(b: WindowBatch | undefined): void {
     const ctx = this.op.ctx;
-    ctx.lastAggHitTime = b ? b.end : g[0]?.timestamp ?? this.now;
+    ctx.lastAggHitTime = b ? b.end : this.now;
     ctx.lastAggHitCount++;
   }
 
-  private sorted<T>(fn: () => T[], fallback: T[]): T[] {
+  private sorted<T>(fn: () => T[]): T[] | undefined {
     const st = this.stats('OrderPlan');
     st.records_in_total++;
     try {
@@ -442,8 +454,8 @@ export class RuleRuntime implements RuleTopology {
       st.records_out_total++;
       return r;
     } catch (e) {
-      this.fail(st, (e as Error).message);
-      return fallback;
+      this.fail(st, `run Order By error: ${(e as Error).message}`);
+      return undefined;
     }
   }
 }

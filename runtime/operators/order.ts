@@ -1,6 +1,7 @@
 /**
  * ORDER BY (eKuiper `OrderOp`): a stable sort of a batch's rows (or groups, by their first row in group mode).
- * Nulls sort first in ascending order; numbers numerically, strings by code unit, booleans false before true.
+ * Nulls sort last in ascending order (as eKuiper); numbers numerically, strings by code unit, booleans false before
+ * true; values of different types raise `incompatible types for comparison: int and string`.
  *
  * @see https://ekuiper.org/docs/en/latest/sqls/query_language_elements.html#order-by
  */
@@ -9,6 +10,7 @@ import { compareValues } from '../functions/values';
 import type { Row } from '../model/row';
 import type { EvalContext } from '../expr/eval-context';
 import type { Evaluator } from '../expr/scope';
+import { EvalError } from '../engine/errors';
 
 /** One compiled sort key. */
 export interface SortKey {
@@ -16,10 +18,18 @@ export interface SortKey {
   readonly descending: boolean;
 }
 
+function kindName(v: Value): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v === 'string' ? 'string' : Array.isArray(v) ? 'array' : 'struct';
+}
+
 function cmp(a: Value, b: Value): number {
-  if (a === null) return b === null ? 0 : -1;
-  if (b === null) return 1;
-  return compareValues(a, b) ?? 0;
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
+  if (b === null || b === undefined) return -1;
+  const c = compareValues(a, b);
+  if (c === undefined) throw new EvalError(`incompatible types for comparison: ${kindName(a)} and ${kindName(b)}`);
+  return c;
 }
 
 /** Sorts rows or groups. */
@@ -27,14 +37,20 @@ export class OrderOperator {
   /** @param keys compiled ORDER BY items */
   constructor(private readonly keys: readonly SortKey[]) {}
 
-  /** Sorts rows (row mode). */
+  /**
+   * Sorts rows (row mode).
+   * @throws EvalError `incompatible types for comparison: ...`
+   */
   sortRows(rows: Row[], ctx: EvalContext): Row[] {
     const keyed = rows.map((r) => ({ r, k: this.keys.map((k) => k.fn(r, ctx)) }));
     keyed.sort((a, b) => this.compareKeys(a.k, b.k));
     return keyed.map((x) => x.r);
   }
 
-  /** Sorts groups, evaluating the keys in group mode. */
+  /**
+   * Sorts groups, evaluating the keys in group mode.
+   * @throws EvalError `incompatible types for comparison: ...`
+   */
   sortGroups(groups: Row[][], ctx: EvalContext): Row[][] {
     const keyed = groups.map((g) => {
       ctx.group = g;

@@ -15,7 +15,7 @@ import type { EmitWindow, WindowOperator } from './window';
 export class HoppingWindow implements WindowOperator {
   private rows: Row[] = [];
   private end: number | undefined = undefined;
-  private ruleStart = -Infinity;
+  private firstStart: number | undefined = undefined;
   private readonly lengthMs: number;
   private readonly hopMs: number;
 
@@ -30,12 +30,15 @@ export class HoppingWindow implements WindowOperator {
   }
 
   start(time: number): void {
-    this.ruleStart = time;
     this.end = alignedEnd(time, this.hop, this.unit);
   }
 
   add(row: Row): void {
-    if (this.end === undefined) this.end = alignedEnd(row.timestamp, this.hop, this.unit);
+    if (this.end === undefined) {
+      // Event time: eKuiper starts the first window one hop before the first event.
+      this.end = alignedEnd(row.timestamp, this.hop, this.unit);
+      this.firstStart = row.timestamp - this.hopMs;
+    }
     this.rows.push(row);
   }
 
@@ -62,8 +65,10 @@ export class HoppingWindow implements WindowOperator {
 
   private fire(emit: EmitWindow): void {
     const end = this.end!;
-    const start = Math.max(end - this.lengthMs, this.ruleStart);
-    const rows = this.rows.filter((r) => r.timestamp >= start && r.timestamp < end);
+    const from = end - this.lengthMs;
+    const start = this.firstStart ?? from;
+    this.firstStart = undefined;
+    const rows = this.rows.filter((r) => r.timestamp >= from && r.timestamp < end);
     const keepFrom = end + this.hopMs - this.lengthMs;
     let drop = 0;
     while (drop < this.rows.length && this.rows[drop].timestamp < keepFrom) drop++;

@@ -49,7 +49,7 @@ export class IncrementalTumblingWindow implements WindowOperator {
   add(row: Row, emit: EmitWindow): void {
     if (this.end === undefined) {
       this.end = alignedEnd(row.timestamp, this.length, this.unit);
-      this.winStart = this.end - this.lengthMs;
+      this.winStart = row.timestamp;
     } else if (row.timestamp >= this.end) this.advance(row.timestamp, emit);
     const ctx = this.ctx;
     const dims = this.dimensions;

@@ -34,7 +34,8 @@ export class TumblingWindow implements WindowOperator {
   add(row: Row): void {
     if (this.end === undefined) {
       this.end = alignedEnd(row.timestamp, this.length, this.unit);
-      this.winStart = this.end - this.lengthMs;
+      // Event time: eKuiper's first window starts at the first event.
+      this.winStart = row.timestamp;
     }
     this.rows.push(row);
   }

@@ -59,11 +59,11 @@ describe('tumbling window (fake clock)', () => {
 });
 
 describe('hopping window', () => {
-  it('emits every hop the rows of the last length', () => {
+  it('emits every hop the rows of the last length; window_start is end - length even for the first window', () => {
     const w = new HoppingWindow('ss', 2, 1);
     w.start(6000);
     expect(drive(w, [6013, 6822, 7632, 8442], 9000)).toEqual([
-      { start: 6000, end: 7000, ts: [6013, 6822] },
+      { start: 5000, end: 7000, ts: [6013, 6822] },
       { start: 6000, end: 8000, ts: [6013, 6822, 7632] },
       { start: 7000, end: 9000, ts: [7632, 8442] },
     ]);
