@@ -22,7 +22,8 @@ export function isWindowAhead(c: TokenCursor): boolean {
 }
 
 /**
- * Parses one GROUP BY window with its optional `OVER (WHEN cond)` (sliding only) and `FILTER (WHERE cond)`.
+ * Parses one GROUP BY window with its optional `OVER (WHEN cond)` (sliding only) and `FILTER (WHERE cond)`,
+ * in either order.
  * Lengths and intervals must be positive integer literals; semantic checks (count interval vs length, for example)
  * belong to the planner.
  *
@@ -62,13 +63,21 @@ export function parseWindow(c: TokenCursor): WindowExpr {
       }
   }
   c.expectOp(')');
+  // eKuiper accepts the optional clauses in either order: `OVER (WHEN ..) FILTER (WHERE ..)` or
+  // `FILTER (WHERE ..) OVER (WHEN ..)`, each at most once.
   let trigger: Expr | undefined;
-  if (windowType === 'sliding' && c.isWord('OVER') && c.isOp('(', 1)) {
-    const over = parseOver(c, false);
-    if (over.when === undefined) c.failWith(`${fn} OVER needs a WHEN condition`, ['OVER (WHEN cond)'], c.peek());
-    trigger = over.when;
+  let filter: Expr | undefined;
+  for (;;) {
+    if (trigger === undefined && windowType === 'sliding' && c.isWord('OVER') && c.isOp('(', 1)) {
+      const over = parseOver(c, false);
+      if (over.when === undefined) c.failWith(`${fn} OVER needs a WHEN condition`, ['OVER (WHEN cond)'], c.peek());
+      trigger = over.when;
+    } else if (filter === undefined && c.isWord('FILTER') && c.isOp('(', 1)) {
+      filter = parseFilter(c);
+    } else {
+      break;
+    }
   }
-  const filter = c.isWord('FILTER') && c.isOp('(', 1) ? parseFilter(c) : undefined;
   return {
     type: 'window_expr',
     windowType,

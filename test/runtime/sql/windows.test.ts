@@ -39,6 +39,14 @@ describe('GROUP BY windows', () => {
     });
   });
 
+  it('parses FILTER (WHERE ..) before OVER (WHEN ..) on a sliding window (eKuiper TestWindowRule0)', () => {
+    expect(windowOf('SlidingWindow(ss, 5) Filter (where color = "red") Over (when size = 1)')).toMatchObject({
+      windowType: 'sliding',
+      trigger: { type: 'binary_expr', operator: '=', right: { value: 1 } },
+      filter: { type: 'binary_expr', operator: '=', right: { value: 'red' } },
+    });
+  });
+
   it('parses FILTER (WHERE ..) after any window', () => {
     expect(windowOf('TUMBLINGWINDOW(ss, 1) FILTER (WHERE size > 2)')).toMatchObject({ filter: { operator: '>' } });
   });
