@@ -112,8 +112,10 @@ export function compileRule(
       }
       scope.aliasCompiled.set(f.alias, c);
     } else c = compileExpr(f.expr, scope);
-    const srf = f.expr.type === 'call_expr' && lookupFunction(f.expr.name)?.type === 'srf';
-    return { kind: 'expr', name, alias: f.alias, invisible: f.invisible, fn: c.fn, srf };
+    const def = f.expr.type === 'call_expr' ? lookupFunction(f.expr.name) : undefined;
+    const srf = def?.type === 'srf';
+    const multi = def?.multiColumn === true;
+    return { kind: 'expr', name, alias: f.alias, invisible: f.invisible, fn: c.fn, srf, multi };
   });
 
   const filterPlans = plan.chain.filter((p): p is FilterPlan => p.kind === 'FilterPlan');

@@ -11,6 +11,7 @@ import type { ArgShape, CallContext, FunctionDef, Value, ValueKind } from '../fu
 import { validateCall, resultKindOf, createCallContext } from '../functions/registry';
 import { FunctionArgError } from '../functions/errors';
 import { PlanError } from '../engine/errors';
+import { show } from '../sql/printer';
 import type { Row } from '../model/row';
 import type { EvalContext } from './eval-context';
 import type { AnalyticSite, Compiled, CompileScope, Evaluator } from './scope';
@@ -222,14 +223,19 @@ function compileAnalytic(call: CallExpr, lname: string, scope: CompileScope): Co
   } catch (e) {
     toPlanError(e);
   }
+  if (def.multiColumn && clause !== 'select') {
+    throw new PlanError('bad_rule', `multi-column function ${lname} is only allowed as a SELECT item; remove it from ${clause.toUpperCase()}`);
+  }
   const kinds = args.map((a) => a.kind);
+  const callContext = createCallContext(kinds, scope.now, scope.random);
+  if (def.multiColumn) callContext.argNames = call.args.map((a) => (a.type === 'wildcard' ? '*' : a.type === 'field_ref' ? a.name : show(a)));
   const site: AnalyticSite = {
     slot: scope.analytic.length,
     def,
     args: args.map((a) => a.fn),
     partitionBy,
     when,
-    callContext: createCallContext(kinds, scope.now, scope.random),
+    callContext,
     states: new Map(),
   };
   scope.analytic.push(site);

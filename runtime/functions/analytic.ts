@@ -13,7 +13,7 @@
 import { scalar } from './define';
 import { argError, funcError } from './errors';
 import type { ArgShape, CallContext, FunctionDef, Value } from './types';
-import { requireBool, shapeKind } from './validators';
+import { requireBool, requireString, shapeKind } from './validators';
 import { bool, deepEqual, describe } from './values';
 import { accFunctions } from './analytic-acc';
 
@@ -115,6 +115,27 @@ export function changedCols(state: Record<string, unknown>, prefix: string, igno
   return out;
 }
 
+/**
+ * `changed_cols(prefix, ignoreNull, col...)`: the columns whose value changed since the previous matching row,
+ * named `prefix + column` (a `*` argument stands for every column of the row). Multi-column: the result struct's
+ * keys become output columns. When OVER (WHEN) does not match, no column is returned and no state is updated.
+ */
+function changedColsFn(args: Value[], ctx: CallContext): Value {
+  const prefix = args[0] ?? '';
+  if (typeof prefix !== 'string') throw funcError('changed_cols', `expects a string prefix as argument 1 but found ${describe(prefix)}`);
+  const ignoreNull = bool('changed_cols', args[1], 2);
+  if (!ctx.whenMatched) return {};
+  const names = ctx.argNames ?? [];
+  const columns: Record<string, Value> = {};
+  for (let i = 2; i < args.length; i++) {
+    const v = args[i] ?? null;
+    const name = names[i] ?? `col${i - 1}`;
+    if (name === '*' && v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)) Object.assign(columns, v);
+    else columns[name] = v;
+  }
+  return changedCols(ctx.state, prefix, ignoreNull, columns);
+}
+
 /** Analytic functions. */
 export const analyticFunctions: readonly FunctionDef[] = [
   scalar('lag', 1, 4, lag, {
@@ -139,5 +160,18 @@ export const analyticFunctions: readonly FunctionDef[] = [
     result: 'bool',
     doc: 'had_changed(ignoreNull, expr...): whether any expr changed since its last recorded value.',
   }),
+  {
+    ...scalar('changed_cols', 3, Infinity, changedColsFn, {
+      type: 'analytic',
+      nilIfAnyNil: false,
+      validate: (args) => {
+        requireString('changed_cols', args, 0);
+        requireBool('changed_cols', args, 1);
+      },
+      result: 'struct',
+      doc: 'changed_cols(prefix, ignoreNull, col...): the changed columns, each as its own output column prefix + name.',
+    }),
+    multiColumn: true,
+  },
   ...accFunctions,
 ];

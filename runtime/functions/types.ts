@@ -98,6 +98,12 @@ export interface CallContext {
    * values, in window order. The engine sets it before each `exec` call.
    */
   groupRows?: readonly Value[];
+  /**
+   * Multi-column functions ({@link FunctionDef.multiColumn}): the source name of each argument, same length as
+   * the argument list (`"*"` for a wildcard, the column name for a column reference, the printed expression otherwise).
+   * @default undefined for other functions
+   */
+  argNames?: readonly string[];
 }
 
 /**
@@ -156,4 +162,11 @@ export interface FunctionDef {
    * int vs float (see {@link ValueKind}).
    */
   createAccumulator?(ctx: CallContext): Accumulator;
+  /**
+   * Multi-column function (eKuiper `changed_cols`): `exec` returns a struct whose keys become separate output
+   * columns of the SELECT. Allowed only as a top-level SELECT item; the engine sets {@link CallContext.argNames}.
+   * @default false
+   * @see https://ekuiper.org/docs/en/latest/sqls/functions/multi_column_functions.html
+   */
+  readonly multiColumn?: boolean;
 }

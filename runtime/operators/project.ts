@@ -22,6 +22,8 @@ export type ProjectField =
       readonly fn: Evaluator;
       /** A set-returning call such as `unnest(arr)`: one output row per element. */
       readonly srf?: boolean;
+      /** A multi-column call such as `changed_cols(..)`: the struct result's keys are output columns. */
+      readonly multi?: boolean;
     }
   | {
       readonly kind: 'wildcard';
@@ -89,7 +91,9 @@ export class ProjectOperator {
           v = f.fn(row, ctx);
           if (f.alias !== undefined) (row.cache ??= {})[f.alias] = v;
         }
-        if (!f.invisible) this.put(out, f.name, v);
+        if (f.invisible) continue;
+        if (f.multi === true) this.putAll(out, v);
+        else this.put(out, f.name, v);
       }
     } catch (e) {
       throw stageError('Select', e);
@@ -115,7 +119,9 @@ export class ProjectOperator {
         }
         const v = f.fn(first, ctx);
         if (f.alias !== undefined) alias[f.alias] = v;
-        if (!f.invisible) this.put(out, f.name, v);
+        if (f.invisible) continue;
+        if (f.multi === true) this.putAll(out, v);
+        else this.put(out, f.name, v);
       }
     } catch (e) {
       throw stageError('Select', e);
@@ -132,6 +138,11 @@ export class ProjectOperator {
       return;
     }
     out[name] = v;
+  }
+
+  private putAll(out: OutputRow, v: Value | undefined): void {
+    if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array) return;
+    for (const k in v) this.put(out, k, v[k]);
   }
 
   private star(msg: Message): OutputRow {

@@ -18,9 +18,6 @@ const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures
 const KNOWN_FAILING: readonly string[] = [
   // OVER (WHEN ..) referencing the other joined stream's column + last_hit_time() per trigger.
   'ek-x-eventwindow-eventwindowrule3',
-  // changed_cols() (multi-column analytic) is not implemented.
-  'ek-x-singlesql-changed13',
-  'ek-x-singlesqlwitheventtime-changed',
 ];
 
 function check(id: string): void {

@@ -56,6 +56,14 @@ describe('rule end to end', () => {
     expect(r2.batches).toEqual([[{ a: 30, c: 2 }]]);
   });
 
+  it('expands changed_cols(prefix, ignoreNull, cols..) into one output column per changed column', () => {
+    const { rule, batches } = makeRule([DEMO], 'SELECT changed_cols("c_", true, a, b), changed_cols("", true, *) FROM demo');
+    rule.ingest('demo', { a: 1, b: 'x' }, undefined, 1);
+    rule.ingest('demo', { a: 1, b: 'y' }, undefined, 2);
+    rule.ingest('demo', { a: 2 }, undefined, 3);
+    expect(batches).toEqual([[{ c_a: 1, c_b: 'x', a: 1, b: 'x' }], [{ c_b: 'y', b: 'y' }], [{ c_a: 2, a: 2 }]]);
+  });
+
   it('divides bigints as integers and floats as floats', () => {
     const { rule, batches } = makeRule(['CREATE STREAM t (a BIGINT, b BIGINT, f FLOAT) WITH (DATASOURCE="t")'], 'SELECT a / b AS q, f / b AS r FROM t');
     rule.ingest('t', { a: 3, b: 6, f: 3 }, undefined, 1);
@@ -124,6 +132,7 @@ describe('bad rules fail at creation', () => {
     ['aggregate in a window condition', 'SELECT a FROM demo GROUP BY STATEWINDOW(count(*) > 1, a < 1)', 'aggregate_misuse', 'aggregate function count is not allowed in WINDOW; use it in SELECT or HAVING'],
     ['bad count window', 'SELECT a FROM demo GROUP BY COUNTWINDOW(3, 5)', 'bad_window', 'bad window COUNTWINDOW(3, 5): the interval must be a positive integer not greater than the count 3, got 5'],
     ['unknown column', 'SELECT c FROM strict', 'unknown_column', 'unknown column c in SELECT: not declared by stream strict (a, b) and not a SELECT alias'],
+    ['multi-column function outside SELECT', 'SELECT a FROM demo WHERE changed_cols("", true, a) = 1', 'bad_rule', 'multi-column function changed_cols is only allowed as a SELECT item; remove it from WHERE'],
     ['stream join without window', 'SELECT * FROM demo INNER JOIN strict ON demo.a = strict.a', 'bad_rule', 'a join of two streams needs a window: add GROUP BY TUMBLINGWINDOW(ss, 10) (or another window)'],
   ])('fails on %s', (_name, sql, code, message) => {
     expect(bad(sql)).toThrow(message);
