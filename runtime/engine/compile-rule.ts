@@ -6,7 +6,8 @@
 import type { SelectField, SelectStatement } from '../sql/ast';
 import type { RulePlan } from '../plan/planner';
 import type { FilterPlan } from '../plan/filter-plan';
-import { CompileScope, type SourceSchema } from '../expr/scope';
+import { CompileScope, type Evaluator, type SourceSchema } from '../expr/scope';
+import type { Row } from '../model/row';
 import { compileExpr } from '../expr/compile';
 import { EvalContext } from '../expr/eval-context';
 import { kindOfType } from './catalog';
@@ -136,7 +137,15 @@ export function compileRule(
   let windowFilter: FilterOperator | undefined;
   if (plan.window) {
     scope.clause = 'window';
-    const trigger = plan.window.trigger ? compileExpr(plan.window.trigger, scope).fn : undefined;
+    let trigger: ReturnType<typeof compileExpr>['fn'] | undefined;
+    if (plan.window.trigger) {
+      scope.inTrigger = true;
+      try {
+        trigger = compileExpr(plan.window.trigger, scope).fn;
+      } finally {
+        scope.inTrigger = false;
+      }
+    }
     windowTrigger = trigger;
     if (plan.window.begin && plan.window.emit) {
       const b = compileExpr(plan.window.begin, scope).fn;
@@ -178,7 +187,7 @@ export function compileRule(
     const incremental = plan.window.windowType === 'tumbling' && plan.aggregate && scope.allIncremental && !join && !postFilter && scope.analytic.length === 0;
     window = incremental
       ? new IncrementalTumblingWindow(plan.window.unit!, plan.window.length, dimensions, scope.incremental, sharedCtx)
-      : createWindow(plan.window, windowTrigger ? (row) => windowTrigger!(row, sharedCtx) === true : undefined, options.isEventTime, stateConditions);
+      : createWindow(plan.window, windowTrigger ? (row) => matchTrigger(windowTrigger!, row, sharedCtx) : undefined, options.isEventTime, stateConditions);
   }
 
   const decoders = new Map<string, Decoder>();
@@ -210,4 +219,18 @@ export function compileRule(
     project: new ProjectOperator(fields, options.sendNilField),
     limit: stmt.limit,
   };
+}
+
+/**
+ * Evaluates a sliding window's `OVER (WHEN ..)` condition for one row. On a match the trigger's hit state
+ * (`last_hit_time()`/`last_hit_count()` inside the condition) moves to this row, as eKuiper updates its window state
+ * functions only when the condition holds.
+ */
+function matchTrigger(cond: Evaluator, row: Row, ctx: EvalContext): boolean {
+  const hit = cond(row, ctx) === true;
+  if (hit) {
+    ctx.triggerHitTime = row.timestamp;
+    ctx.triggerHitCount++;
+  }
+  return hit;
 }

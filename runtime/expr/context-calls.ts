@@ -33,8 +33,10 @@ export function compileContextCall(name: string, call: CallExpr, scope: CompileS
     case 'row_number':
       return compiled((_row, ctx) => ctx.rowIndex + 1, 'int');
     case 'last_hit_time':
+      if (scope.inTrigger) return compiled((_row, ctx) => ctx.triggerHitTime, 'int');
       return compiled((_row, ctx) => ctx.lastHitTime, 'int');
     case 'last_hit_count':
+      if (scope.inTrigger) return compiled((_row, ctx) => ctx.triggerHitCount, 'int');
       return compiled((_row, ctx) => ctx.lastHitCount, 'int');
     case 'last_agg_hit_time':
       return compiled((_row, ctx) => ctx.lastAggHitTime, 'int');

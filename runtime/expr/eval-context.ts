@@ -26,6 +26,13 @@ export class EvalContext {
   lastHitTime = 0;
   /** Number of rows that passed WHERE so far (`last_hit_count()`). */
   lastHitCount = 0;
+  /**
+   * Sliding window `OVER (WHEN ..)`: event time of the last row that matched the trigger condition, ms; 0 before
+   * any (`last_hit_time()` inside the condition).
+   */
+  triggerHitTime = 0;
+  /** Rows that matched the sliding window trigger condition so far (`last_hit_count()` inside the condition). */
+  triggerHitCount = 0;
   /** Time of the last emitted aggregate row (its window end), ms; 0 before any (`last_agg_hit_time()`). */
   lastAggHitTime = 0;
   /** Number of aggregate rows emitted so far (`last_agg_hit_count()`). */

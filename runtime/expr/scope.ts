@@ -77,6 +77,11 @@ export class CompileScope {
   clause: Clause = 'select';
   /** True while compiling the arguments of an aggregate call (nested aggregates are refused). */
   inAggregate = false;
+  /**
+   * True while compiling a window trigger condition (`OVER (WHEN ..)`): `last_hit_time()`/`last_hit_count()`
+   * then read the trigger's own state (last matching row), as eKuiper's window state functions.
+   */
+  inTrigger = false;
 
   /**
    * @param sources the rule's streams and tables in FROM/JOIN order

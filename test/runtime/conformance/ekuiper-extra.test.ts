@@ -16,8 +16,6 @@ const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures
  * reported failure here and the id must then be removed from this list.
  */
 const KNOWN_FAILING: readonly string[] = [
-  // OVER (WHEN ..) referencing the other joined stream's column + last_hit_time() per trigger.
-  'ek-x-eventwindow-eventwindowrule3',
 ];
 
 function check(id: string): void {

@@ -64,6 +64,16 @@ describe('rule end to end', () => {
     expect(batches).toEqual([[{ c_a: 1, c_b: 'x', a: 1, b: 'x' }], [{ c_b: 'y', b: 'y' }], [{ c_a: 2, a: 2 }]]);
   });
 
+  it('reads last_hit_time() in a sliding window OVER (WHEN ..) as the time of the last matching row', () => {
+    const { batches, at } = makeRule([DEMO], 'SELECT a FROM demo GROUP BY SLIDINGWINDOW(ss, 1) OVER (WHEN event_time() - last_hit_time() > 400)', {}, 0);
+    at(1000, 'demo', { a: 1 });
+    at(1200, 'demo', { a: 2 });
+    at(1500, 'demo', { a: 3 });
+    at(1700, 'demo', { a: 4 });
+    at(1950, 'demo', { a: 5 });
+    expect(batches).toEqual([[{ a: 1 }], [{ a: 1 }, { a: 2 }, { a: 3 }], [{ a: 1 }, { a: 2 }, { a: 3 }, { a: 4 }, { a: 5 }]]);
+  });
+
   it('divides bigints as integers and floats as floats', () => {
     const { rule, batches } = makeRule(['CREATE STREAM t (a BIGINT, b BIGINT, f FLOAT) WITH (DATASOURCE="t")'], 'SELECT a / b AS q, f / b AS r FROM t');
     rule.ingest('t', { a: 3, b: 6, f: 3 }, undefined, 1);
