@@ -22,6 +22,8 @@ export * from './constructs/service';
 export * from './constructs/workload-selector';
 export * from './constructs/external-references';
 export * from './constructs/statefulset-storage';
+export * from './constructs/single-replica-workload';
+export * from './constructs/data-volume';
 export * from './constructs/pod-disruption-budget';
 export * from './constructs/site-namespace';
 export * from './constructs/network-flow';

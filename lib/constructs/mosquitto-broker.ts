@@ -1,13 +1,14 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { createDataVolume } from './data-volume';
 import { ignoreChecks, markExternal } from './external-references';
 import { componentLabels } from './labels';
 import { MOSQUITTO_PATHS, MosquittoBridgeConf, renderMosquittoConf } from './mosquitto-conf';
 import { Placement } from './placement';
-import { addRuntimeDefaultSeccomp, restrictedContainer, restrictedPod } from './pod-security';
+import { addRuntimeDefaultSeccomp, restrictedContainer } from './pod-security';
 import { createService } from './service';
-import { selectByLabels } from './workload-selector';
+import { createSingleReplicaWorkload } from './single-replica-workload';
 
 /** MQTT listener port. */
 export const MQTT_PORT = 1883;
@@ -81,27 +82,14 @@ export class MosquittoBroker extends Construct {
         }),
       },
     });
-    const workloadProps: kplus.DeploymentProps = {
-      metadata: { name: 'mosquitto', namespace: ns, labels: objectLabels },
-      select: false,
-      podMetadata: { labels: { ...objectLabels, ...props.placement.podLabels() } },
-      securityContext: restrictedPod(MOSQUITTO_UID),
-      automountServiceAccountToken: false,
-    };
-    const workload = props.placement.perNode
-      ? new kplus.DaemonSet(this, 'Resource', workloadProps)
-      : new kplus.Deployment(this, 'Resource', { ...workloadProps, replicas: 1, strategy: kplus.DeploymentStrategy.recreate() });
-    selectByLabels(workload, labels.selector);
+    const workload = createSingleReplicaWorkload(this, {
+      name: 'mosquitto', namespace: ns, labels: objectLabels, selector: labels.selector, placement: props.placement, uid: MOSQUITTO_UID,
+    });
     this.workload = workload;
 
-    const data = props.storage
-      ? kplus.Volume.fromPersistentVolumeClaim(this, 'DataVolume', new kplus.PersistentVolumeClaim(this, 'Data', {
-        metadata: { name: 'mosquitto-data', namespace: ns, labels: objectLabels },
-        storage: props.storage,
-        storageClassName: props.storageClassName,
-        accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
-      }), { name: 'data' })
-      : kplus.Volume.fromEmptyDir(this, 'DataVolume', 'data');
+    const data = createDataVolume(this, {
+      claimName: 'mosquitto-data', namespace: ns, labels: objectLabels, storage: props.storage, storageClassName: props.storageClassName,
+    });
     const mounts: kplus.VolumeMount[] = [
       { path: MOSQUITTO_PATHS.config, volume: kplus.Volume.fromConfigMap(this, 'ConfigVolume', config, { name: 'config' }), readOnly: true },
       { path: MOSQUITTO_PATHS.auth, volume: kplus.Volume.fromSecret(this, 'AuthVolume', kplus.Secret.fromSecretName(this, 'Auth', passwordSecret), { name: 'auth', defaultMode: 0o440 }), readOnly: true },

@@ -4,12 +4,13 @@ import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { RuleDefinitions } from '../inventory/fleet';
+import { createDataVolume } from './data-volume';
 import { markExternal } from './external-references';
 import { componentLabels } from './labels';
 import { Placement } from './placement';
-import { addRuntimeDefaultSeccomp, restrictedContainer, restrictedPod } from './pod-security';
+import { addRuntimeDefaultSeccomp, restrictedContainer } from './pod-security';
 import { createService } from './service';
-import { selectByLabels } from './workload-selector';
+import { createSingleReplicaWorkload } from './single-replica-workload';
 
 /** REST port of the rule engine (eKuiper's `restPort`). */
 export const RULE_ENGINE_REST_PORT = 9081;
@@ -97,29 +98,17 @@ export class RuleEngine extends Construct {
     };
     const config = new kplus.ConfigMap(this, 'Config', { metadata: { name: 'rule-engine-config', namespace: ns, labels: labels.all }, data });
     const checksum = configChecksum(data);
-    const workloadProps: kplus.DeploymentProps = {
-      metadata: { name: 'rule-engine', namespace: ns, labels: labels.all },
-      select: false,
-      podMetadata: { labels: { ...labels.all, ...props.placement.podLabels() }, annotations: { [CONFIG_CHECKSUM_ANNOTATION]: checksum } },
-      securityContext: restrictedPod(RULE_ENGINE_UID),
-      automountServiceAccountToken: false,
-    };
-    const workload = props.placement.perNode
-      ? new kplus.DaemonSet(this, 'Resource', workloadProps)
-      : new kplus.Deployment(this, 'Resource', { ...workloadProps, replicas: 1, strategy: kplus.DeploymentStrategy.recreate() });
-    selectByLabels(workload, labels.selector);
+    const workload = createSingleReplicaWorkload(this, {
+      name: 'rule-engine', namespace: ns, labels: labels.all, selector: labels.selector, placement: props.placement, uid: RULE_ENGINE_UID,
+      podAnnotations: { [CONFIG_CHECKSUM_ANNOTATION]: checksum },
+    });
     this.workload = workload;
 
     const mqttSecret = kplus.Secret.fromSecretName(this, 'MqttCredentials', props.mqttCredentialsSecret ?? 'rule-engine-mqtt');
     const tokenSecret = kplus.Secret.fromSecretName(this, 'RestToken', props.restTokenSecret ?? 'rule-engine-rest-token');
-    const store = props.storage
-      ? kplus.Volume.fromPersistentVolumeClaim(this, 'DataVolume', new kplus.PersistentVolumeClaim(this, 'Data', {
-        metadata: { name: 'rule-engine-data', namespace: ns, labels: labels.all },
-        storage: props.storage,
-        storageClassName: props.storageClassName,
-        accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
-      }), { name: 'data' })
-      : kplus.Volume.fromEmptyDir(this, 'DataVolume', 'data');
+    const store = createDataVolume(this, {
+      claimName: 'rule-engine-data', namespace: ns, labels: labels.all, storage: props.storage, storageClassName: props.storageClassName,
+    });
     const ping = (period: number, delay: number, failures: number) => kplus.Probe.fromHttpGet('/ping', {
       port: RULE_ENGINE_REST_PORT, periodSeconds: Duration.seconds(period), initialDelaySeconds: Duration.seconds(delay), failureThreshold: failures,
     });
