@@ -149,7 +149,7 @@ function compileField(ref: FieldRef, scope: CompileScope): Compiled {
     scope.reference(scope.sources[0].name, name);
     return compiled((row) => {
       const v = row.message[name];
-      return v === undefined ? null : v;
+      return v === undefined ? lookupFolded(row.message, name) : v;
     }, kind);
   }
   const src = scope.findSource(ref.stream);
@@ -167,19 +167,40 @@ function compileField(ref: FieldRef, scope: CompileScope): Compiled {
     const msg = row.sources !== undefined ? row.sources.get(sname) : row.emitter === sname ? row.message : undefined;
     if (msg === undefined) return null;
     const v = msg[name];
-    return v === undefined ? null : v;
+    return v === undefined ? lookupFolded(msg, name) : v;
   }, kind);
+}
+
+/**
+ * Case-insensitive fallback of a column lookup, as eKuiper's message lookup: when no key equals `name` exactly,
+ * the first key equal to it ignoring case wins.
+ * @returns the value, or null when no key matches
+ * @see https://ekuiper.org/docs/en/latest/sqls/query_language_elements.html
+ */
+export function lookupFolded(msg: Readonly<Record<string, Value>>, name: string): Value {
+  const lower = name.toLowerCase();
+  for (const k in msg) {
+    if (k.length === name.length && k.toLowerCase() === lower) {
+      const v = msg[k];
+      return v === undefined ? null : v;
+    }
+  }
+  return null;
 }
 
 /** Looks an unqualified column up in a joined row: the first source (FROM/JOIN order) that has it wins. */
 export function lookupUnqualified(row: Row, name: string): Value {
   if (row.sources === undefined) {
     const v = row.message[name];
-    return v === undefined ? null : v;
+    return v === undefined ? lookupFolded(row.message, name) : v;
   }
   for (const msg of row.sources.values()) {
     const v = msg[name];
     if (v !== undefined) return v;
+  }
+  for (const msg of row.sources.values()) {
+    const v = lookupFolded(msg, name);
+    if (v !== null) return v;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 /**
  * A small JSONPath evaluator for `json_path_*` functions, covering the subset eKuiper users rely on:
  * `$`, `.key`, `['key']` / `["key"]`, `[n]` (negative from the end), `[a,b]`, `[start:end]`, `[*]` / `.*`,
- * recursive descent `..key` / `..*`, and filters `[?(@.a > 1 && @.b == "x")]` with `==, !=, <, <=, >, >=, &&, ||`,
+ * recursive descent `..key` / `..*`, and filters `[?(@.a > 1 && @.b == "x")]` (parentheses optional: `[? @.a > 1]`) with `==, !=, <, <=, >, >=, &&, ||`,
  * literals (numbers, quoted strings, true, false, null) and `@`-relative paths.
  *
  * Like PaesslerAG/jsonpath (used by eKuiper), a path made only of plain keys and indexes yields one value, a
@@ -56,9 +56,11 @@ export function compileJsonPath(path: string): JsonPath {
     i = close + 1;
     if (body === '*') return { t: 'wild' };
     if (body.startsWith('?')) {
+      // `[?(cond)]`, or `[? cond]` without parentheses (accepted by eKuiper's JSONPath library).
       const m = /^\?\s*\((.*)\)$/s.exec(body);
-      if (!m) throw new JsonPathSyntaxError(`bad filter "${body}" in "${path}"`);
-      return { t: 'filter', expr: m[1] };
+      const expr = m ? m[1] : body.slice(1).trim();
+      if (expr === '') throw new JsonPathSyntaxError(`bad filter "${body}" in "${path}"`);
+      return { t: 'filter', expr };
     }
     const slice = /^(-?\d+)?\s*:\s*(-?\d+)?$/.exec(body);
     if (slice) return { t: 'slice', start: slice[1] === undefined ? undefined : Number(slice[1]), end: slice[2] === undefined ? undefined : Number(slice[2]) };
