@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Engine } from '../engine';
-import type { RuleDefinition } from '../engine/contract';
+import type { OutputBatch, RuleDefinition } from '../engine/contract';
 import { ConflictError, NotFoundError, PlanError } from '../engine/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { DefinitionStore, Origin } from '../store/definition-store';
@@ -43,6 +43,7 @@ export interface RuleManagerOptions extends RuleRunnerDeps {
 export class RuleManager {
   private readonly rules = new Map<string, RuleEntry>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  private queries = 0;
 
   constructor(private readonly options: RuleManagerOptions) {}
 
@@ -222,6 +223,18 @@ export class RuleManager {
         });
       }),
     );
+  }
+
+  /**
+   * Runs `sql` as an ad-hoc query (eKuiper's CLI `query`): an unpersisted rule with no sinks whose batches go to
+   * `onBatch`. Returns the function that stops it.
+   * @throws SqlSyntaxError | PlanError, or a source's configuration error
+   */
+  async query(sql: string, onBatch: (batch: OutputBatch) => void): Promise<() => Promise<void>> {
+    const id = `__query_${++this.queries}`;
+    const runner = new RuleRunner({ id, sql, actions: [] }, this.options, onBatch);
+    await runner.start();
+    return () => runner.stop();
   }
 
   /** Waits until every running rule's sinks wrote what was queued (for tests and shutdown). */

@@ -41,9 +41,13 @@ export class RuleRunner {
   private timerAt?: number;
   private stopped = false;
 
+  /**
+   * @param observer also receives every emitted batch (used by ad-hoc queries); @default none
+   */
   constructor(
     readonly definition: RuleDefinition,
     private readonly deps: RuleRunnerDeps,
+    private readonly observer?: (batch: OutputBatch) => void,
   ) {}
 
   /**
@@ -134,6 +138,7 @@ export class RuleRunner {
 
   private emit(batch: OutputBatch): void {
     for (const s of this.sinks) s.write(batch);
+    this.observer?.(batch);
   }
 
   private reject(stream: string, reason: string): void {

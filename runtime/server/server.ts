@@ -5,6 +5,7 @@ import type { RuleManager } from '../rules/rule-manager';
 import type { StreamManager } from '../rules/stream-manager';
 import { requireBearerToken } from './auth';
 import { toHttpError } from './http-errors';
+import { registerQueryRoute } from './routes/query';
 import { registerRuleRoutes } from './routes/rules';
 import { registerStreamRoutes } from './routes/streams';
 import { registerSystemRoutes } from './routes/system';
@@ -48,5 +49,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerStreamRoutes(app, options.streams, 'stream');
   registerStreamRoutes(app, options.streams, 'table');
   registerRuleRoutes(app, options.rules);
+  registerQueryRoute(app, options.rules);
   return app;
 }

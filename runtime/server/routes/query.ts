@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { RuleManager } from '../../rules/rule-manager';
+import { BadRequestError } from '../http-errors';
+
+/**
+ * Registers `POST /query` with `{"sql": "SELECT ..."}`: runs an ad-hoc query and streams each result row as one
+ * JSON line (`application/x-ndjson`) until the client disconnects. Backs the CLI's interactive `query`. An
+ * edgestack extension: eKuiper's CLI talks to its server over RPC for this.
+ */
+export function registerQueryRoute(app: FastifyInstance, rules: RuleManager): void {
+  app.post('/query', async (request, reply) => {
+    const sql = (request.body as { sql?: unknown } | null)?.sql;
+    if (typeof sql !== 'string' || sql.trim() === '') throw new BadRequestError('request body must be {"sql": "SELECT ..."}');
+    const stop = await rules.query(sql, (batch) => {
+      for (const row of batch) reply.raw.write(`${JSON.stringify(row)}\n`);
+    });
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-cache' });
+    reply.raw.flushHeaders();
+    request.raw.socket.once('close', () => void stop());
+  });
+}
