@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { builtinConnectors } from './connectors/builtin';
 import { createConnectorContext } from './connectors/context';
 import type { KafkaClientFactory } from './connectors/kafka/kafka-client';
+import type { MemoryBus } from './connectors/memory/memory-bus';
 import { type EmbeddedBroker, startEmbeddedBroker } from './connectors/mqtt/embedded-broker';
 import { configConnections, hasMqttServer } from './config/config-connections';
 import { readDefinitionsFile } from './config/definitions-file';
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   readonly logger?: Logger;
   /** @default kafkajs */
   readonly kafkaFactory?: KafkaClientFactory;
+  /** In-process bus of the memory connector, to exchange rows with an embedding program. @default a new bus */
+  readonly memoryBus?: MemoryBus;
 }
 
 /** Keys redacted from every log line. */
@@ -70,7 +73,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   const store = DefinitionStore.open(config.dataDir);
   const engine = new Engine({ clock: { now: () => Date.now() } });
   const registry = builtinConnectors();
-  const context = createConnectorContext({ logger, kafkaFactory: options.kafkaFactory });
+  const context = createConnectorContext({ logger, kafkaFactory: options.kafkaFactory, memoryBus: options.memoryBus });
   const connections = configConnections(effective);
   const pool = new SourcePool({ registry, context, connections, maxPayloadBytes: config.source.maxPayloadBytes });
   const rules = new RuleManager({ engine, registry, pool, context, connections, logger, store });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { builtinConnectors } from '../../runtime/connectors/builtin';
 import { loadConfig } from '../../runtime/config/load-config';
-import { type Service, startService } from '../../runtime/main';
+import { type Service, type ServiceOptions, startService } from '../../runtime/main';
 
 /** A fresh temporary data directory. */
 export function tempDataDir(): string {
@@ -15,9 +15,9 @@ export function tempDataDir(): string {
  * Starts the service in-process on a free loopback port, configured only through the environment (as the
  * container is), with `MQTT_SOURCE__DEFAULT__SERVERS=[<broker>]`.
  */
-export function startTestService(env: Record<string, string>): Promise<Service> {
+export function startTestService(env: Record<string, string>, options: ServiceOptions = {}): Promise<Service> {
   const config = loadConfig({ EDGESTACK_REST_PORT: '0', EDGESTACK_LOG_LEVEL: 'silent', ...env }, builtinConnectors(), undefined);
-  return startService(config, { logger: pino({ level: process.env.EDGESTACK_TEST_LOG ?? 'silent' }) });
+  return startService(config, { logger: pino({ level: process.env.EDGESTACK_TEST_LOG ?? 'silent' }), ...options });
 }
 
 /** A small REST client for tests: JSON bodies, returns status and parsed body (text when not JSON). */
@@ -35,4 +35,23 @@ export async function rest(base: string, method: string, path: string, body?: un
     parsed = text;
   }
   return { status: res.status, body: parsed };
+}
+
+/** A response as fastify.inject gives it (inject itself cannot load under jest: light-my-request needs ESM cookie@2). */
+export interface HttpResult {
+  readonly statusCode: number;
+  readonly body: string;
+  readonly headers: Record<string, string>;
+  json(): any;
+}
+
+/** Sends one request over loopback HTTP; a string payload is sent verbatim as JSON text. */
+export async function httpCall(base: string, method: string, path: string, payload?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: payload !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
+    body: payload !== undefined ? (typeof payload === 'string' ? payload : JSON.stringify(payload)) : undefined,
+  });
+  const body = await res.text();
+  return { statusCode: res.status, body, headers: Object.fromEntries(res.headers.entries()), json: () => JSON.parse(body) };
 }
