@@ -27,6 +27,8 @@ export interface Service {
   readonly streams: StreamManager;
   /** URL of the embedded broker when one was started. */
   readonly embeddedBrokerUrl?: string;
+  /** Open source connector instances (a SHARED stream counts once for all its rules). */
+  readonly sourceInstances: () => number;
   /** Result of loading the definitions file, when one is configured. */
   readonly definitions?: LoadReport;
   /** Stops the REST API, the rules (keeping their persisted state), the store and the embedded broker. */
@@ -104,6 +106,7 @@ export async function startService(config: ServiceConfig, options: ServiceOption
       streams,
       definitions,
       embeddedBrokerUrl: broker?.url,
+      sourceInstances: () => pool.openInstances,
       close: async () => {
         await app.close();
         await stopAll();
