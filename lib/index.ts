@@ -24,6 +24,7 @@ export * from './constructs/external-references';
 export * from './constructs/statefulset-storage';
 export * from './constructs/single-replica-workload';
 export * from './constructs/data-volume';
+export * from './constructs/cluster-stateful-set';
 export * from './constructs/pod-disruption-budget';
 export * from './constructs/site-namespace';
 export * from './constructs/network-flow';

@@ -1,14 +1,11 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { markExternal } from './external-references';
+import { ClusterStatefulSetProps, completeClusterStatefulSet, createClusterStatefulSet } from './cluster-stateful-set';
 import { componentLabels } from './labels';
 import { Placement } from './placement';
-import { PodDisruptionBudget } from './pod-disruption-budget';
-import { addRuntimeDefaultSeccomp, restrictedContainer, restrictedPod } from './pod-security';
+import { restrictedContainer } from './pod-security';
 import { createHeadlessService, createService } from './service';
-import { addVolumeClaimTemplates } from './statefulset-storage';
-import { selectByLabels, setServiceSelector, spreadAcrossHosts } from './workload-selector';
 
 /** EMQX ports by name. */
 export const EMQX_PORTS = { mqtt: 1883, mqtts: 8883, ws: 8083, wss: 8084, dashboard: 18083, ekka: 4370, genrpc: 5369 } as const;
@@ -112,18 +109,8 @@ export class EmqxCluster extends Construct {
     });
 
     const placement = props.placement ?? Placement.cloud();
-    const sts = new kplus.StatefulSet(this, 'Resource', {
-      metadata: { name: 'emqx', namespace: ns, labels: labels.all },
-      service: headless,
-      replicas,
-      select: false,
-      podManagementPolicy: kplus.PodManagementPolicy.PARALLEL,
-      podMetadata: { labels: { ...labels.all, ...placement.podLabels() } },
-      securityContext: restrictedPod(EMQX_UID),
-      automountServiceAccountToken: false,
-    });
-    selectByLabels(sts, labels.selector);
-    setServiceSelector(headless, labels.selector);
+    const cluster: ClusterStatefulSetProps = { name: 'emqx', namespace: ns, labels, headless, replicas, placement, uid: EMQX_UID };
+    const sts = createClusterStatefulSet(this, cluster);
     this.statefulSet = sts;
     const secret = (id2: string, name: string) => kplus.Secret.fromSecretName(this, id2, name);
     sts.addContainer({
@@ -152,11 +139,11 @@ export class EmqxCluster extends Construct {
         { path: `${CERT_DIR}/client-ca`, volume: kplus.Volume.fromSecret(this, 'CaVolume', secret('Ca', caSecret), { name: 'client-ca' }), readOnly: true },
       ],
     });
-    addVolumeClaimTemplates(sts, [{ name: 'data', size: props.storage ?? Size.gibibytes(1), mountPath: '/opt/emqx/data', storageClassName: props.storageClassName }]);
-    placement.applyTo(sts);
-    if (replicas > 1) spreadAcrossHosts(this, sts, labels.selector);
-    addRuntimeDefaultSeccomp(sts);
-    markExternal(sts, [`Secret/${tlsSecret}`, `Secret/${caSecret}`, `Secret/${credentials}`]);
-    new PodDisruptionBudget(this, 'Pdb', { name: 'emqx', namespace: ns, labels: labels.all, workload: sts });
+    completeClusterStatefulSet(this, sts, {
+      ...cluster,
+      volumeClaims: [{ name: 'data', size: props.storage ?? Size.gibibytes(1), mountPath: '/opt/emqx/data', storageClassName: props.storageClassName }],
+      spreadAcrossHosts: replicas > 1,
+      externalReferences: [`Secret/${tlsSecret}`, `Secret/${caSecret}`, `Secret/${credentials}`],
+    });
   }
 }

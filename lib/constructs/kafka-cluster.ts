@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { markExternal } from './external-references';
+import { ClusterStatefulSetProps, completeClusterStatefulSet, createClusterStatefulSet } from './cluster-stateful-set';
 import {
   KAFKA_CONTROLLER_PORT, KAFKA_EXTERNAL_PORT, KAFKA_INTERNAL_PORT, KAFKA_KEYSTORE_DIR, KAFKA_KEYSTORE_PASSWORD_DIR,
   KafkaMode, kafkaBrokerConfig, kraftClusterId,
@@ -11,11 +11,8 @@ import { KafkaExternalAccess } from './kafka-external-access';
 import { KAFKA_RACK_FILE, KafkaRackAwareness } from './kafka-rack-awareness';
 import { componentLabels } from './labels';
 import { Placement } from './placement';
-import { PodDisruptionBudget } from './pod-disruption-budget';
-import { addRuntimeDefaultSeccomp, restrictedContainer, restrictedPod } from './pod-security';
+import { restrictedContainer } from './pod-security';
 import { createHeadlessService, createService } from './service';
-import { addVolumeClaimTemplates } from './statefulset-storage';
-import { selectByLabels, setServiceSelector, spreadAcrossHosts } from './workload-selector';
 
 const KAFKA_UID = 1000;
 
@@ -133,19 +130,10 @@ export class KafkaCluster extends Construct {
     createService(this, 'Bootstrap', { name: this.serviceName, namespace: ns, labels: labels.all, selector: labels.selector, ports: [ports[0]] });
 
     const placement = props.placement ?? Placement.cloud();
-    const sts = new kplus.StatefulSet(this, 'Resource', {
-      metadata: { name: 'kafka', namespace: ns, labels: labels.all },
-      service: headless,
-      replicas,
-      select: false,
-      podManagementPolicy: kplus.PodManagementPolicy.PARALLEL,
-      podMetadata: { labels: { ...labels.all, ...placement.podLabels() } },
-      securityContext: restrictedPod(KAFKA_UID),
-      automountServiceAccountToken: false,
-      terminationGracePeriod: Duration.seconds(60),
-    });
-    selectByLabels(sts, labels.selector);
-    setServiceSelector(headless, labels.selector);
+    const cluster: ClusterStatefulSetProps = {
+      name: 'kafka', namespace: ns, labels, headless, replicas, placement, uid: KAFKA_UID, terminationGracePeriod: Duration.seconds(60),
+    };
+    const sts = createClusterStatefulSet(this, cluster);
     this.statefulSet = sts;
 
     const emptyDir = (name: string) => kplus.Volume.fromEmptyDir(this, `${name}-volume`, name);
@@ -199,12 +187,12 @@ export class KafkaCluster extends Construct {
       volumeMounts: mounts,
     });
     const storage = props.storage ?? Size.gibibytes(20);
-    addVolumeClaimTemplates(sts, [{ name: 'data', size: storage, mountPath: '/var/lib/kafka/data', storageClassName: props.storageClassName }]);
-    placement.applyTo(sts);
-    if (replicas > 1) spreadAcrossHosts(this, sts, labels.selector);
-    addRuntimeDefaultSeccomp(sts);
-    markExternal(sts, externalRefs);
-    new PodDisruptionBudget(this, 'Pdb', { name: 'kafka', namespace: ns, labels: labels.all, workload: sts });
+    completeClusterStatefulSet(this, sts, {
+      ...cluster,
+      volumeClaims: [{ name: 'data', size: storage, mountPath: '/var/lib/kafka/data', storageClassName: props.storageClassName }],
+      spreadAcrossHosts: replicas > 1,
+      externalReferences: externalRefs,
+    });
     if (props.clientUtility) {
       new KafkaClientPod(this, 'Client', { namespace: ns, instance: props.instance, image: props.image ?? 'confluentinc/cp-kafka:7.6.1', bootstrap: this.bootstrap, placement });
     }

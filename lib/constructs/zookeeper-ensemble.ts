@@ -1,13 +1,11 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ClusterStatefulSetProps, completeClusterStatefulSet, createClusterStatefulSet } from './cluster-stateful-set';
 import { componentLabels } from './labels';
 import { Placement } from './placement';
-import { addRuntimeDefaultSeccomp, restrictedContainer, restrictedPod } from './pod-security';
-import { PodDisruptionBudget } from './pod-disruption-budget';
+import { restrictedContainer } from './pod-security';
 import { createHeadlessService, createService } from './service';
-import { addVolumeClaimTemplates } from './statefulset-storage';
-import { selectByLabels, setServiceSelector, spreadAcrossHosts } from './workload-selector';
 
 /** Client port of ZooKeeper. */
 export const ZOOKEEPER_CLIENT_PORT = 2181;
@@ -84,18 +82,8 @@ export class ZooKeeperEnsemble extends Construct {
     createService(this, 'Client', { name: this.serviceName, namespace: ns, labels: labels.all, selector: labels.selector, ports: [ports[0]] });
 
     const placement = props.placement ?? Placement.cloud();
-    const sts = new kplus.StatefulSet(this, 'Resource', {
-      metadata: { name: 'zookeeper', namespace: ns, labels: labels.all },
-      service: headless,
-      replicas,
-      select: false,
-      podManagementPolicy: kplus.PodManagementPolicy.PARALLEL,
-      podMetadata: { labels: { ...labels.all, ...placement.podLabels() } },
-      securityContext: restrictedPod(ZOOKEEPER_UID),
-      automountServiceAccountToken: false,
-    });
-    selectByLabels(sts, labels.selector);
-    setServiceSelector(headless, labels.selector);
+    const cluster: ClusterStatefulSetProps = { name: 'zookeeper', namespace: ns, labels, headless, replicas, placement, uid: ZOOKEEPER_UID };
+    const sts = createClusterStatefulSet(this, cluster);
     this.statefulSet = sts;
     const tmp = (name: string) => kplus.Volume.fromEmptyDir(this, `${name}-volume`, name);
     sts.addContainer({
@@ -126,10 +114,11 @@ export class ZooKeeperEnsemble extends Construct {
         { path: '/tmp', volume: tmp('tmp') },
       ],
     });
-    addVolumeClaimTemplates(sts, [{ name: 'data', size: props.storage ?? Size.gibibytes(10), mountPath: '/data', storageClassName: props.storageClassName }]);
-    placement.applyTo(sts);
-    spreadAcrossHosts(this, sts, labels.selector);
-    addRuntimeDefaultSeccomp(sts);
-    new PodDisruptionBudget(this, 'Pdb', { name: 'zookeeper', namespace: ns, labels: labels.all, workload: sts });
+    completeClusterStatefulSet(this, sts, {
+      ...cluster,
+      volumeClaims: [{ name: 'data', size: props.storage ?? Size.gibibytes(10), mountPath: '/data', storageClassName: props.storageClassName }],
+      // ZooKeeper spreads its servers even when there is only one (unlike Kafka and EMQX).
+      spreadAcrossHosts: true,
+    });
   }
 }
