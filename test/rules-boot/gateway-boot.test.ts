@@ -65,7 +65,8 @@ describe('rule engine booted on the synthesized gateway ConfigMap', () => {
     });
     const rules = await waitFor(`rule ${RULE_ID} running`, async () => {
       const list = (await getJson(`${rest}/rules`)) as Array<{ id: string; status: string }>;
-      return list.find((r) => r.id === RULE_ID && r.status === 'running') ? list : false;
+      // eKuiper's rule list spells the state `Running`; /rules/{id}/status spells it `running`.
+      return list.find((r) => r.id === RULE_ID && r.status.toLowerCase() === 'running') ? list : false;
     });
     if (!rules) throw new Error('unreachable: waitFor resolves only with a list');
     expect(rules.map((r) => r.id)).toEqual([RULE_ID]);
