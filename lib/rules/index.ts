@@ -8,6 +8,7 @@ export * from './column-type';
 export * from './stream-format';
 export * from './fleet-endpoint';
 export * from './site-endpoints';
+export * from './source-schema';
 export * from './stream';
 export * from './table';
 export * from './sink-options';

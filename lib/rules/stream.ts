@@ -1,22 +1,6 @@
-import { ColumnType } from './column-type';
 import { renderCreate } from './ddl';
 import { FleetEndpoint } from './fleet-endpoint';
-import { StreamFormat } from './stream-format';
-
-/**
- * Schema and decoding options shared by typed streams and tables.
- * @see https://ekuiper.org/docs/en/latest/sqls/streams.html
- */
-export interface SourceSchemaProps {
-  /** Stream or table name, as used in FROM. */
-  readonly name: string;
-  /** Column name to type, in order. @default - schemaless (every field of the payload is kept) */
-  readonly columns?: Readonly<Record<string, ColumnType>>;
-  /** Payload format. @default StreamFormat.JSON */
-  readonly format?: StreamFormat;
-  /** Drop messages whose fields do not match the schema instead of converting them. @default false */
-  readonly strictValidation?: boolean;
-}
+import { datasourceOptions, SourceSchemaProps } from './source-schema';
 
 /** Options of a typed stream. */
 export interface StreamProps extends SourceSchemaProps {
@@ -47,7 +31,7 @@ export class Stream {
   /** A stream on the site's own MQTT broker (the engine's default MQTT source, `TYPE="mqtt"` implied). */
   public static localMqtt(props: StreamProps): Stream {
     return new Stream('localMqtt', FleetEndpoint.LOCAL_MQTT, () => renderCreate('stream', props.name, props.columns ?? {}, {
-      ...datasource(props),
+      ...datasourceOptions(props),
       ...timing(props),
     }));
   }
@@ -60,7 +44,7 @@ export class Stream {
   public static edgeKafka(props: StreamProps): Stream {
     return new Stream('edgeKafka', FleetEndpoint.EDGE_KAFKA, () => renderCreate('stream', props.name, props.columns ?? {}, {
       TYPE: 'kafka',
-      ...datasource(props),
+      ...datasourceOptions(props),
       ...timing(props),
     }));
   }
@@ -77,14 +61,6 @@ export class Stream {
   public toDdl(): string {
     return this.render();
   }
-}
-
-function datasource(props: StreamProps): Record<string, string | undefined> {
-  return {
-    DATASOURCE: props.topic,
-    FORMAT: props.format ?? StreamFormat.JSON,
-    STRICT_VALIDATION: props.strictValidation ? 'true' : undefined,
-  };
 }
 
 function timing(props: StreamProps): Record<string, string | undefined> {

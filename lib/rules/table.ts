@@ -1,7 +1,6 @@
 import { renderCreate } from './ddl';
 import { FleetEndpoint } from './fleet-endpoint';
-import { SourceSchemaProps } from './stream';
-import { StreamFormat } from './stream-format';
+import { datasourceOptions, SourceSchemaProps } from './source-schema';
 
 /** Options of a typed table on the site's MQTT broker. */
 export interface TableProps extends SourceSchemaProps {
@@ -25,9 +24,7 @@ export class Table {
   /** A table filled from a topic of the site's own MQTT broker. */
   public static localMqtt(props: TableProps): Table {
     return new Table('localMqtt', FleetEndpoint.LOCAL_MQTT, () => renderCreate('table', props.name, props.columns ?? {}, {
-      DATASOURCE: props.topic,
-      FORMAT: props.format ?? StreamFormat.JSON,
-      STRICT_VALIDATION: props.strictValidation ? 'true' : undefined,
+      ...datasourceOptions(props),
       RETAIN_SIZE: props.retainSize,
     }));
   }
