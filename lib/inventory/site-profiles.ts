@@ -1,5 +1,5 @@
 import { DEFAULT_EDGE_TAINT, SITE_LABEL } from './node-labels';
-import { CloudEndpoint, EnvironmentTier, ResourceSpec, SiteSpec } from './fleet';
+import { CloudEndpoint, EdgeProfile, EnvironmentTier, ResourceSpec, SiteSpec } from './fleet';
 
 /** Shorthand for a {@link ResourceSpec}: CPU in millicores, memory in MiB. */
 export function resources(cpuRequestMillicores: number, memoryRequestMiB: number, cpuLimitMillicores: number, memoryLimitMiB: number): ResourceSpec {
@@ -59,45 +59,44 @@ export interface EdgeSiteOptions {
 
 /** An `edge-datacenter` site: single-node KRaft Kafka, Mosquitto, rule engine, MirrorMaker 2 for the alarms topic. */
 export function dataCenterSite(options: EdgeSiteOptions): SiteSpec {
-  return {
-    id: options.id,
-    role: 'edge',
-    profile: 'edge-datacenter',
-    nodeLabels: { [SITE_LABEL]: options.id },
-    taint: DEFAULT_EDGE_TAINT,
-    storageClass: options.storageClass,
-    cloud: options.cloud,
-    components: {
-      kafka: {
-        mode: 'kraft',
-        replicas: 1,
-        minInsyncReplicas: 1,
-        storageGiB: 20,
-        heapMiB: 512,
-        resources: resources(250, 768, 1000, 1024),
-        clientUtility: false,
-      },
-      mosquitto: { storageGiB: 1, maxQueuedMessages: 100000, allowAnonymous: false, bridgeTopics: [], resources: resources(50, 64, 500, 256) },
-      ruleEngine: { mode: 'deployment', storageGiB: 1, resources: RULE_ENGINE_RESOURCES },
-      mirrorMaker: { topics: ['alarms'], heapMiB: 256, resources: resources(100, 384, 500, 512) },
+  return edgeSite(options, 'edge-datacenter', {
+    kafka: {
+      mode: 'kraft',
+      replicas: 1,
+      minInsyncReplicas: 1,
+      storageGiB: 20,
+      heapMiB: 512,
+      resources: resources(250, 768, 1000, 1024),
+      clientUtility: false,
     },
-  };
+    mosquitto: { storageGiB: 1, maxQueuedMessages: 100000, allowAnonymous: false, bridgeTopics: [], resources: resources(50, 64, 500, 256) },
+    ruleEngine: { mode: 'deployment', storageGiB: 1, resources: RULE_ENGINE_RESOURCES },
+    mirrorMaker: { topics: ['alarms'], heapMiB: 256, resources: resources(100, 384, 500, 512) },
+  });
 }
 
 /** An `edge-gateway` site (Raspberry-Pi class): Mosquitto bridged to the cloud EMQX and a rule engine. */
 export function gatewaySite(options: EdgeSiteOptions): SiteSpec {
+  return edgeSite(options, 'edge-gateway', {
+    mosquitto: { storageGiB: 0, maxQueuedMessages: 100000, allowAnonymous: false, bridgeTopics: ['alarms/#'], resources: resources(50, 32, 250, 128) },
+    ruleEngine: { mode: 'deployment', storageGiB: 0, resources: RULE_ENGINE_RESOURCES },
+  });
+}
+
+/**
+ * The fields every edge site builder sets the same way: role `edge`, the site label `edgestack.io/site: <id>` on its
+ * nodes, the default edge taint, and the options' StorageClass and cloud endpoint.
+ */
+function edgeSite(options: EdgeSiteOptions, profile: EdgeProfile, components: SiteSpec['components']): SiteSpec {
   return {
     id: options.id,
     role: 'edge',
-    profile: 'edge-gateway',
+    profile,
     nodeLabels: { [SITE_LABEL]: options.id },
     taint: DEFAULT_EDGE_TAINT,
     storageClass: options.storageClass,
     cloud: options.cloud,
-    components: {
-      mosquitto: { storageGiB: 0, maxQueuedMessages: 100000, allowAnonymous: false, bridgeTopics: ['alarms/#'], resources: resources(50, 32, 250, 128) },
-      ruleEngine: { mode: 'deployment', storageGiB: 0, resources: RULE_ENGINE_RESOURCES },
-    },
+    components,
   };
 }
 
