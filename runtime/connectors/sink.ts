@@ -27,6 +27,11 @@ export interface Sink {
   collect(message: SinkMessage): Promise<void>;
   /** Flushes and releases resources. Idempotent. */
   close(): Promise<void>;
+  /**
+   * How many `collect` calls may be pending at once. Above 1, the connector must keep the order of messages
+   * itself (mqtt.js sends publishes in call order). @default 1 (each write awaited before the next)
+   */
+  readonly maxInflight?: number;
   /** Connection status, for sinks that hold a connection. */
   connection?(): ConnectionStatus;
 }

@@ -18,7 +18,8 @@ export function emptyNodeMetrics(): NodeMetrics {
 
 /**
  * Runs one action of a rule: encodes batches (common sink properties), queues the messages (at most
- * `bufferLength`, further ones are dropped and counted as exceptions) and writes them to the connector in order.
+ * `bufferLength`, further ones are dropped and counted as exceptions) and writes them to the connector in order,
+ * with up to the connector's `maxInflight` writes pending.
  * Counters follow eKuiper's sink node: rows in, rows written, exceptions, latency of the last write (µs).
  *
  * @see https://ekuiper.org/docs/en/latest/operation/usage/monitor_with_prometheus.html
@@ -27,8 +28,8 @@ export class SinkRunner {
   /** Counters of this sink node. */
   readonly stats = emptyNodeMetrics();
   private readonly queue: SinkMessage[] = [];
-  private draining = false;
-  private idle: Promise<void> = Promise.resolve();
+  private inflight = 0;
+  private waiters: Array<() => void> = [];
   private closed = false;
 
   /**
@@ -64,18 +65,18 @@ export class SinkRunner {
       }
       this.queue.push(m);
     }
-    this.stats.buffer_length = this.queue.length;
-    if (!this.draining) this.idle = this.drain();
+    this.pump();
   }
 
   /** Resolves when every queued message has been handled. */
   flushed(): Promise<void> {
-    return this.idle;
+    if (this.queue.length === 0 && this.inflight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /** Waits for queued messages, then closes the connector. */
   async close(): Promise<void> {
-    await this.idle;
+    await this.flushed();
     this.closed = true;
     await this.sink.close();
   }
@@ -89,22 +90,31 @@ export class SinkRunner {
     return out;
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      for (let m = this.queue.shift(); m; m = this.queue.shift()) {
-        this.stats.buffer_length = this.queue.length;
-        const t0 = performance.now();
-        try {
-          await this.sink.collect(m);
-          this.stats.records_out_total += m.rowCount;
-        } catch (err) {
-          this.fail((err as Error).message);
-        }
-        this.stats.process_latency_us = Math.round((performance.now() - t0) * 1000);
-      }
-    } finally {
-      this.draining = false;
+  /** Starts writes while fewer than the connector's `maxInflight` are pending (1: strictly one at a time). */
+  private pump(): void {
+    const limit = this.sink.maxInflight ?? 1;
+    while (this.queue.length > 0 && this.inflight < limit) {
+      const m = this.queue.shift() as SinkMessage;
+      this.inflight++;
+      const t0 = performance.now();
+      this.sink.collect(m).then(
+        () => this.done(m, t0, undefined),
+        (err: Error) => this.done(m, t0, err),
+      );
+    }
+    this.stats.buffer_length = this.queue.length + this.inflight;
+  }
+
+  private done(m: SinkMessage, t0: number, err: Error | undefined): void {
+    this.inflight--;
+    this.stats.process_latency_us = Math.round((performance.now() - t0) * 1000);
+    if (err) this.fail(err.message);
+    else this.stats.records_out_total += m.rowCount;
+    this.pump();
+    if (this.queue.length === 0 && this.inflight === 0) {
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const w of waiters) w();
     }
   }
 

@@ -35,6 +35,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     loggerInstance: options.logger.child({ component: 'rest' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes ?? 1048576,
+    forceCloseConnections: true,
   });
   if (options.token !== undefined) requireBearerToken(app, options.token);
   app.setErrorHandler(async (err, request, reply) => {

@@ -21,6 +21,7 @@ export const mqttSinkSpec = {
     topic: z.string().min(1).describe('Topic to publish to; may contain {{.field}} templates'),
     qos: z.union([z.literal(0), z.literal(1)]).default(1).describe('Publish QoS: 0 or 1 (awaits PUBACK)'),
     retained: z.boolean().default(false).describe('Publish with the retain flag'),
+    maxInflight: z.number().int().positive().default(1000).describe('Publishes awaiting PUBACK at once (mqtt.js keeps their order)'),
   }),
 } satisfies ConnectorSpec;
 
@@ -32,6 +33,8 @@ export class MqttSink implements Sink {
   private client?: MqttClient;
   private readonly tracker = new ConnectionTracker();
   private readonly topic: DataTemplate;
+  /** Pending publishes allowed at once (`maxInflight`). */
+  readonly maxInflight: number;
 
   /** @throws Error when the topic template is invalid. */
   constructor(
@@ -39,6 +42,7 @@ export class MqttSink implements Sink {
     private readonly ctx: ConnectorContext,
   ) {
     this.topic = DataTemplate.compile(props.topic);
+    this.maxInflight = props.maxInflight;
   }
 
   /** @throws ConnectorConfigError when no server is set or a TLS file cannot be read. */

@@ -8,6 +8,10 @@ import { BadRequestError } from '../http-errors';
  * edgestack extension: eKuiper's CLI talks to its server over RPC for this.
  */
 export function registerQueryRoute(app: FastifyInstance, rules: RuleManager): void {
+  const active = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...active]) end();
+  });
   app.post('/query', async (request, reply) => {
     const sql = (request.body as { sql?: unknown } | null)?.sql;
     if (typeof sql !== 'string' || sql.trim() === '') throw new BadRequestError('request body must be {"sql": "SELECT ..."}');
@@ -17,6 +21,12 @@ export function registerQueryRoute(app: FastifyInstance, rules: RuleManager): vo
     reply.hijack();
     reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-cache' });
     reply.raw.flushHeaders();
-    request.raw.socket.once('close', () => void stop());
+    const end = (): void => {
+      if (!active.delete(end)) return;
+      void stop();
+      reply.raw.end();
+    };
+    active.add(end);
+    request.raw.socket.once('close', end);
   });
 }
