@@ -13,6 +13,7 @@ export const EDGESTACK_ENV: Readonly<Record<string, { path: string[]; type: 'str
   EDGESTACK_MAX_PAYLOAD_BYTES: { path: ['source', 'maxPayloadBytes'], type: 'number' },
   EDGESTACK_LOG_LEVEL: { path: ['log', 'level'], type: 'string' },
   EDGESTACK_EMBEDDED_BROKER: { path: ['embeddedBroker', 'enabled'], type: 'string' },
+  EDGESTACK_EMBEDDED_BROKER_PORT: { path: ['embeddedBroker', 'port'], type: 'number' },
 };
 
 /** Thrown for an environment variable whose value cannot be used. */
