@@ -184,7 +184,8 @@ export class RuleManager {
   status(id: string): Record<string, number | string> {
     const entry = this.get(id);
     if (entry.runner && entry.state === 'running') return { status: 'running', ...entry.runner.metrics() };
-    return { status: entry.state, message: entry.message || 'canceled manually' };
+    if (entry.state === 'stopped' || entry.state === 'stopped by error') return { status: entry.state, message: entry.message || 'canceled manually' };
+    return { status: entry.state };
   }
 
   /** `GET /rules/{id}/topo`. @throws NotFoundError; SqlSyntaxError | PlanError if the rule no longer compiles */

@@ -72,7 +72,8 @@ export class RuleRunner {
             topology.ingest(stream.name, payload, meta);
             this.schedule();
           },
-          onRejected: (reason) => this.reject(stream.name, reason),
+          onRejected: (reason) => this.reject(stream.name, reason, true),
+          onError: (err) => this.reject(stream.name, err.message, false),
         });
         this.leases.push(lease);
       }
@@ -141,14 +142,14 @@ export class RuleRunner {
     this.observer?.(batch);
   }
 
-  private reject(stream: string, reason: string): void {
+  private reject(stream: string, reason: string, lostMessage: boolean): void {
     const h = this.hostStats.get(stream) ?? { exceptions: 0, lastException: '', lastExceptionTime: 0 };
     h.exceptions++;
     h.lastException = reason;
     h.lastExceptionTime = Date.now();
     this.hostStats.set(stream, h);
-    this.deps.logger.warn({ rule: this.definition.id, stream, reason }, 'message rejected');
-    if (this.definition.options?.sendError !== false) this.emit([{ error: reason }]);
+    this.deps.logger.warn({ rule: this.definition.id, stream, reason }, lostMessage ? 'message rejected' : 'source error');
+    if (lostMessage && this.definition.options?.sendError !== false) this.emit([{ error: reason }]);
   }
 
   private schedule(): void {

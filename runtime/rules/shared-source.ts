@@ -6,6 +6,8 @@ export interface SourceSubscriber {
   onMessage(payload: SourceMessage['payload'], meta: MessageMeta): void;
   /** A message refused before decoding (e.g. over the payload limit), with the reason. */
   onRejected(reason: string): void;
+  /** A connector error that lost no message (e.g. a refused subscription); counted, not sent as a row. */
+  onError(error: Error): void;
 }
 
 /**
@@ -37,7 +39,9 @@ export class SharedSource {
     this.subscribers.add(subscriber);
     this.opened ??= this.source.open({
       onMessage: (m) => this.deliver(m),
-      onError: () => undefined,
+      onError: (err) => {
+        for (const s of [...this.subscribers]) s.onError(err);
+      },
     });
     try {
       await this.opened;

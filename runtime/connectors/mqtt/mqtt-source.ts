@@ -44,8 +44,9 @@ export class MqttSource implements Source {
     const backoff = { minMs: this.props.reconnectMinMs, maxMs: this.props.reconnectMaxMs };
     const subscribed = new Promise<void>((resolve) => {
       this.client = connectWithBackoff(url, options, backoff, this.tracker, this.ctx.logger, (client) => {
-        client.subscribe(this.topic, { qos: this.props.qos }, (err) => {
+        client.subscribe(this.topic, { qos: this.props.qos }, (err, granted) => {
           if (err) listener.onError(new Error(`${where}: subscribe failed: ${err.message}`));
+          else if (granted?.some((g) => g.qos === 128)) listener.onError(new Error(`${where}: the broker refused the subscription (check its ACL)`));
           resolve();
         });
       });
