@@ -28,9 +28,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The mosquitto binary path (PATH, then the sbin directories). @throws Error with the install command when missing. */
-export function mosquittoBinary(): string {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'];
+/**
+ * The mosquitto binary path.
+ * @param dirs directories searched in order; @default PATH, then /usr/sbin, /usr/local/sbin, /sbin
+ * @throws Error with the install command when missing.
+ */
+export function mosquittoBinary(dirs: readonly string[] = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin']): string {
   for (const dir of dirs) {
     const candidate = join(dir, 'mosquitto');
     if (dir && existsSync(candidate)) return candidate;
