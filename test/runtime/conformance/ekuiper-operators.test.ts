@@ -14,7 +14,13 @@ const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures
  * Cases the current engine fails, run with `it.failing`; a fix flips them to a reported failure and the id must
  * then be removed from this list. Each entry says why it is not fixed.
  */
-const KNOWN_FAILING: readonly string[] = [];
+const KNOWN_FAILING: readonly string[] = [
+  // `split_value(a, ..) AS a, split_value(a, ..) AS b`: the Go test drives ProjectOp directly (no alias binding), so
+  // the second call reads column a. Through a whole rule our engine lets later fields use earlier aliases (eKuiper's
+  // documented alias reuse, ek-aliassql-aliassql1), and alias a shadows column a. Which one eKuiper's full rule path
+  // picks when an alias equals a schemaless column name is not established; not changed.
+  'ek-x-fn-str-44',
+];
 
 function check(id: string): void {
   const c = cases.find((x) => x.id === id);
