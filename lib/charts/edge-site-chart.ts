@@ -81,7 +81,7 @@ export class EdgeSiteChart extends Chart {
         storage: c.ruleEngine.storageGiB > 0 && !perNode ? Size.gibibytes(c.ruleEngine.storageGiB) : undefined, storageClassName: site.storageClass,
         resources: toContainerResources(c.ruleEngine.resources),
         definitions: props.definitions ?? site.definitions,
-        engineConfig: kafka ? { kafka: { brokers: [kafka.bootstrap] } } : undefined,
+        kafkaBootstrap: kafka?.bootstrap,
         colocateWith: broker && !perNode ? { labels: broker.selectorLabels, namespace: hostNs } : undefined,
       });
       new NetworkFlow(this, 'RuleEngineRest', {

@@ -2,13 +2,13 @@ import * as kplus from 'cdk8s-plus-27';
 import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
 import { RuleDefinitions } from '../inventory/fleet';
 import { createDataVolume } from './data-volume';
 import { markExternal } from './external-references';
 import { componentLabels } from './labels';
 import { Placement } from './placement';
 import { addRuntimeDefaultSeccomp, restrictedContainer } from './pod-security';
+import { EngineConfigInput, renderEngineConfig } from './rule-engine-config';
 import { createService } from './service';
 import { createSingleReplicaWorkload } from './single-replica-workload';
 
@@ -49,8 +49,16 @@ export interface RuleEngineProps {
   readonly storageClassName?: string;
   /** Streams, tables and rules, rendered into `definitions.json`. @default - empty lists */
   readonly definitions?: RuleDefinitions;
-  /** Extra engine settings merged into `engine.yaml`. @default - none */
-  readonly engineConfig?: Record<string, unknown>;
+  /**
+   * Bootstrap `host:port` of the site's own Kafka: `sources.kafka.default.brokers` in `engine.yaml`, read by Kafka
+   * streams without `CONF_KEY` (`Stream.edgeKafka`). @default - none
+   */
+  readonly kafkaBootstrap?: string;
+  /**
+   * Extra settings deep-merged into `engine.yaml`, in the service's schema (`runtime/config/service-config.ts`);
+   * validated at synth. @default - none
+   */
+  readonly engineConfig?: EngineConfigInput;
   /** Container resources. @default - requests 100m/100Mi, limits 1 CPU/1Gi */
   readonly resources?: kplus.ContainerResources;
   /**
@@ -62,7 +70,9 @@ export interface RuleEngineProps {
 
 /**
  * The edge rule engine (`runtime/`, eKuiper-compatible): a Deployment (or DaemonSet) `rule-engine`, its ConfigMap
- * `rule-engine-config` (`engine.yaml`, `definitions.json`) and a Service on 9081 (`/ping` probes).
+ * `rule-engine-config` (`engine.yaml` in the service's config schema, `definitions.json`) and a Service on 9081
+ * (`/ping` probes). The local MQTT server is set only through the environment (`$(HOST_IP)` is expanded there,
+ * never in a mounted file).
  * Environment: `EDGESTACK_REST_*`, `EDGESTACK_DATA_DIR`, `EDGESTACK_CONFIG`, `EDGESTACK_DEFINITIONS` and eKuiper's
  * `MQTT_SOURCE__DEFAULT__SERVERS` / `__USERNAME` / `__PASSWORD` (credentials from a Secret).
  * @see https://ekuiper.org/docs/en/latest/configuration/configuration.html
@@ -76,7 +86,10 @@ export class RuleEngine extends Construct {
   /** The workload. */
   public readonly workload: kplus.Deployment | kplus.DaemonSet;
 
-  /** @throws Error when `storage` is combined with a per-node placement */
+  /**
+   * @throws Error when `storage` is combined with a per-node placement
+   * @throws Error when `engine.yaml` would not pass the service's config schema (see {@link renderEngineConfig})
+   */
   constructor(scope: Construct, id: string, props: RuleEngineProps) {
     super(scope, id);
     if (props.storage && props.placement.perNode) {
@@ -88,11 +101,9 @@ export class RuleEngine extends Construct {
     const mqttServer = `tcp://${props.mqttHost ?? '127.0.0.1'}:${props.mqttPort ?? 1883}`;
     const definitions = props.definitions ?? { streams: [], tables: [], rules: [] };
     const data = {
-      'engine.yaml': stringify({
-        rest: { bind: '0.0.0.0', port: RULE_ENGINE_REST_PORT, tokenFile: `${TOKEN_DIR}/token` },
-        dataDir: DATA_DIR,
-        mqtt: { servers: [mqttServer] },
-        ...props.engineConfig,
+      'engine.yaml': renderEngineConfig({
+        restBind: '0.0.0.0', restPort: RULE_ENGINE_REST_PORT, restTokenFile: `${TOKEN_DIR}/token`, dataDir: DATA_DIR,
+        definitionsFile: `${CONFIG_DIR}/definitions.json`, kafkaBootstrap: props.kafkaBootstrap, extra: props.engineConfig,
       }),
       'definitions.json': `${JSON.stringify({ streams: definitions.streams, tables: definitions.tables, rules: definitions.rules }, null, 2)}\n`,
     };

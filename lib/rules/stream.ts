@@ -38,7 +38,8 @@ export class Stream {
 
   /**
    * A stream on a topic of the site's own Kafka (`TYPE="kafka"`). The brokers are the engine's default Kafka
-   * connection, which the edge site chart sets to the site's Kafka bootstrap (RuleEngine `engineConfig`).
+   * connection (`sources.kafka.default` in `engine.yaml`), which the edge site chart sets to the site's Kafka
+   * bootstrap (RuleEngine `kafkaBootstrap`).
    * @see https://ekuiper.org/docs/en/latest/guide/sources/plugin/kafka.html
    */
   public static edgeKafka(props: StreamProps): Stream {
