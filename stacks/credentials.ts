@@ -59,6 +59,20 @@ export interface BridgeTls {
   readonly caCrt: string;
 }
 
+/** The rule engine's credentials for the cloud sinks (Secret `rule-engine-cloud`), PEM and SCRAM. */
+export interface RuleEngineCloudCredentials {
+  /** MQTT client certificate for the cloud EMQX (8883), signed by the CA of the cloud `mqtt-client-ca`. */
+  readonly tlsCrt: string;
+  /** Its private key. */
+  readonly tlsKey: string;
+  /** CA certificate that signed the cloud EMQX and Kafka server certificates. */
+  readonly caCrt: string;
+  /** SCRAM-SHA-512 user of the rule engine on the cloud Kafka. */
+  readonly kafkaUsername: string;
+  /** Its password. */
+  readonly kafkaPassword: string;
+}
+
 /**
  * Every credential a site may need, read from secret stack config as secret Outputs. Only the sets the site's
  * Secrets need are present (see `credentialsNeeded` in `site-secrets.ts`).
@@ -70,6 +84,8 @@ export interface SiteCredentials {
   readonly ruleEngineRestToken?: pulumi.Output<string>;
   /** Edge gateways with a bridge: the bridge's client certificate. */
   readonly mosquittoBridgeTls?: pulumi.Output<BridgeTls>;
+  /** Edge sites with a rule engine: its cloud EMQX client certificate, the cloud CA and its cloud Kafka user. */
+  readonly ruleEngineCloud?: pulumi.Output<RuleEngineCloudCredentials>;
   /** Edge data centers: SCRAM-SHA-512 user of MirrorMaker 2 on the cloud Kafka. */
   readonly mirrorMakerCloudUser?: pulumi.Output<UsernamePassword>;
   /** Cloud: password of the PKCS12 keystore of the Kafka external listener. */
@@ -110,6 +126,21 @@ export const CREDENTIAL_SPECS: readonly CredentialSpec[] = [
     schema: z.object(
       { tlsCrt: pem(CERTIFICATE, 'certificate'), tlsKey: pem(PRIVATE_KEY, 'private key'), caCrt: pem(CERTIFICATE, 'certificate') },
       { error: 'expected an object {"tlsCrt": ..., "tlsKey": ..., "caCrt": ...}' },
+    ),
+  },
+  {
+    key: 'ruleEngineCloud',
+    form: 'object',
+    description: 'rule engine cloud credentials {"tlsCrt": PEM, "tlsKey": PEM, "caCrt": PEM, "kafkaUsername": "...", "kafkaPassword": "..."}',
+    schema: z.object(
+      {
+        tlsCrt: pem(CERTIFICATE, 'certificate'),
+        tlsKey: pem(PRIVATE_KEY, 'private key'),
+        caCrt: pem(CERTIFICATE, 'certificate'),
+        kafkaUsername: z.string().regex(USERNAME, { error: 'kafkaUsername is 1-64 characters of A-Z a-z 0-9 . _ @ -' }),
+        kafkaPassword: password,
+      },
+      { error: 'expected an object {"tlsCrt": ..., "tlsKey": ..., "caCrt": ..., "kafkaUsername": "...", "kafkaPassword": "..."}' },
     ),
   },
   {

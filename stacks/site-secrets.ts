@@ -44,6 +44,13 @@ const SOURCES: Readonly<Record<string, SecretSource>> = {
     credentials: ['mosquittoBridgeTls'],
     build: (c) => need(c, 'mosquittoBridgeTls').apply((tls): Record<string, string> => ({ 'tls.crt': tls.tlsCrt, 'tls.key': tls.tlsKey, 'ca.crt': tls.caCrt })),
   },
+  'rule-engine-cloud': {
+    keys: ['tls.crt', 'tls.key', 'ca.crt', 'kafka-username', 'kafka-password'],
+    credentials: ['ruleEngineCloud'],
+    build: (c) => need(c, 'ruleEngineCloud').apply((cloud): Record<string, string> => ({
+      'tls.crt': cloud.tlsCrt, 'tls.key': cloud.tlsKey, 'ca.crt': cloud.caCrt, 'kafka-username': cloud.kafkaUsername, 'kafka-password': cloud.kafkaPassword,
+    })),
+  },
   'mirror-maker-cloud': {
     keys: ['username', 'password'],
     credentials: ['mirrorMakerCloudUser'],

@@ -82,6 +82,9 @@ export class EdgeSiteChart extends Chart {
         resources: toContainerResources(c.ruleEngine.resources),
         definitions: props.definitions ?? site.definitions,
         kafkaBootstrap: kafka?.bootstrap,
+        // Always on a site with a cloud endpoint, whether or not today's rules use it: a rule change that adds a
+        // Sink.cloudMqtt or Sink.cloudKafka then rolls the pods without waiting for a new Secret.
+        cloud: site.cloud ? { mqttServer: `mqtts://${site.cloud.mqttHost}:${site.cloud.mqttPort}`, kafkaBootstrap: site.cloud.kafkaBootstrap } : undefined,
         colocateWith: broker && !perNode ? { labels: broker.selectorLabels, namespace: hostNs } : undefined,
       });
       new NetworkFlow(this, 'RuleEngineRest', {

@@ -1,4 +1,5 @@
 import { Fleet } from '../inventory/fleet';
+import { RULE_ENGINE_CLOUD_SECRET, ruleEngineCloudKeys } from '../constructs/rule-engine-cloud';
 import { siteNamespaces } from '../inventory/site-namespaces';
 import { findSite } from './find-site';
 
@@ -68,6 +69,7 @@ export function requiredSecrets(fleet: Fleet, env: string, siteId: string): Secr
       } },
       { namespace: ns.workloads, name: 'rule-engine-rest-token', keys: { token: 'bearer token required by the rule engine REST API (port 9081)' } },
     );
+    if (site.cloud) out.push({ namespace: ns.workloads, name: RULE_ENGINE_CLOUD_SECRET, keys: ruleEngineCloudKeys(env, site.id) });
   }
   if (c.mirrorMaker) {
     out.push({ namespace: ns.workloads, name: 'mirror-maker-cloud', keys: {

@@ -8,6 +8,7 @@ import { markExternal } from './external-references';
 import { componentLabels } from './labels';
 import { Placement } from './placement';
 import { addRuntimeDefaultSeccomp, restrictedContainer } from './pod-security';
+import { CloudSinkEndpoints, RULE_ENGINE_CLOUD_DIR, RULE_ENGINE_CLOUD_SECRET, cloudSinkSections } from './rule-engine-cloud';
 import { EngineConfigInput, renderEngineConfig } from './rule-engine-config';
 import { createService } from './service';
 import { createSingleReplicaWorkload } from './single-replica-workload';
@@ -55,6 +56,16 @@ export interface RuleEngineProps {
    */
   readonly kafkaBootstrap?: string;
   /**
+   * The cloud endpoints the rules may send to (`resourceId: 'cloud'` actions). Renders `sinks.mqtt.cloud` and
+   * `sinks.kafka.cloud` into `engine.yaml`, mounts the Secret's `tls.crt`, `tls.key`, `ca.crt` at
+   * `/var/run/secrets/edgestack/cloud` and sets `KAFKA_SINK__CLOUD__SASLUSERNAME` / `__SASLPASSWORD` from its keys
+   * `kafka-username` / `kafka-password`. @default - none (no cloud sink sections, no cloud Secret)
+   */
+  readonly cloud?: CloudSinkEndpoints & {
+    /** Secret with the cloud credentials (see `ruleEngineCloudKeys`). @default 'rule-engine-cloud' */
+    readonly credentialsSecret?: string;
+  };
+  /**
    * Extra settings deep-merged into `engine.yaml`, in the service's schema (`runtime/config/service-config.ts`);
    * validated at synth. @default - none
    */
@@ -74,7 +85,8 @@ export interface RuleEngineProps {
  * (`/ping` probes). The local MQTT server is set only through the environment (`$(HOST_IP)` is expanded there,
  * never in a mounted file).
  * Environment: `EDGESTACK_REST_*`, `EDGESTACK_DATA_DIR`, `EDGESTACK_CONFIG`, `EDGESTACK_DEFINITIONS` and eKuiper's
- * `MQTT_SOURCE__DEFAULT__SERVERS` / `__USERNAME` / `__PASSWORD` (credentials from a Secret).
+ * `MQTT_SOURCE__DEFAULT__SERVERS` / `__USERNAME` / `__PASSWORD` (credentials from a Secret); with `cloud`, the
+ * cloud sink sections and their credentials (Secret `rule-engine-cloud`).
  * @see https://ekuiper.org/docs/en/latest/configuration/configuration.html
  * @see https://ekuiper.org/docs/en/latest/guide/sources/builtin/mqtt.html
  */
@@ -104,6 +116,7 @@ export class RuleEngine extends Construct {
       'engine.yaml': renderEngineConfig({
         restBind: '0.0.0.0', restPort: RULE_ENGINE_REST_PORT, restTokenFile: `${TOKEN_DIR}/token`, dataDir: DATA_DIR,
         definitionsFile: `${CONFIG_DIR}/definitions.json`, kafkaBootstrap: props.kafkaBootstrap, extra: props.engineConfig,
+        sinks: props.cloud ? cloudSinkSections(props.cloud) : undefined,
       }),
       'definitions.json': `${JSON.stringify({ streams: definitions.streams, tables: definitions.tables, rules: definitions.rules }, null, 2)}\n`,
     };
@@ -117,6 +130,9 @@ export class RuleEngine extends Construct {
 
     const mqttSecret = kplus.Secret.fromSecretName(this, 'MqttCredentials', props.mqttCredentialsSecret ?? 'rule-engine-mqtt');
     const tokenSecret = kplus.Secret.fromSecretName(this, 'RestToken', props.restTokenSecret ?? 'rule-engine-rest-token');
+    const cloudSecret = props.cloud
+      ? kplus.Secret.fromSecretName(this, 'CloudCredentials', props.cloud.credentialsSecret ?? RULE_ENGINE_CLOUD_SECRET)
+      : undefined;
     const store = createDataVolume(this, {
       claimName: 'rule-engine-data', namespace: ns, labels: labels.all, storage: props.storage, storageClassName: props.storageClassName,
     });
@@ -139,6 +155,10 @@ export class RuleEngine extends Construct {
         MQTT_SOURCE__DEFAULT__SERVERS: kplus.EnvValue.fromValue(`[${mqttServer}]`),
         MQTT_SOURCE__DEFAULT__USERNAME: kplus.EnvValue.fromSecretValue({ secret: mqttSecret, key: 'username' }),
         MQTT_SOURCE__DEFAULT__PASSWORD: kplus.EnvValue.fromSecretValue({ secret: mqttSecret, key: 'password' }),
+        ...(cloudSecret ? {
+          KAFKA_SINK__CLOUD__SASLUSERNAME: kplus.EnvValue.fromSecretValue({ secret: cloudSecret, key: 'kafka-username' }),
+          KAFKA_SINK__CLOUD__SASLPASSWORD: kplus.EnvValue.fromSecretValue({ secret: cloudSecret, key: 'kafka-password' }),
+        } : {}),
       },
       ports: [{ number: RULE_ENGINE_REST_PORT, name: 'rest' }],
       readiness: ping(10, 5, 3),
@@ -151,6 +171,14 @@ export class RuleEngine extends Construct {
       volumeMounts: [
         { path: CONFIG_DIR, volume: kplus.Volume.fromConfigMap(this, 'ConfigVolume', config, { name: 'config' }), readOnly: true },
         { path: TOKEN_DIR, volume: kplus.Volume.fromSecret(this, 'TokenVolume', tokenSecret, { name: 'rest-token', defaultMode: 0o440 }), readOnly: true },
+        ...(cloudSecret ? [{
+          path: RULE_ENGINE_CLOUD_DIR,
+          volume: kplus.Volume.fromSecret(this, 'CloudVolume', cloudSecret, {
+            name: 'cloud-credentials', defaultMode: 0o440,
+            items: { 'tls.crt': { path: 'tls.crt' }, 'tls.key': { path: 'tls.key' }, 'ca.crt': { path: 'ca.crt' } },
+          }),
+          readOnly: true,
+        }] : []),
         { path: DATA_DIR, volume: store },
         { path: '/tmp', volume: kplus.Volume.fromEmptyDir(this, 'Tmp', 'tmp') },
       ],
@@ -164,7 +192,7 @@ export class RuleEngine extends Construct {
       workload.scheduling.colocate(broker, { topology: kplus.Topology.HOSTNAME });
     }
     addRuntimeDefaultSeccomp(workload);
-    markExternal(workload, [`Secret/${mqttSecret.name}`, `Secret/${tokenSecret.name}`]);
+    markExternal(workload, [`Secret/${mqttSecret.name}`, `Secret/${tokenSecret.name}`, ...(cloudSecret ? [`Secret/${cloudSecret.name}`] : [])]);
     createService(this, 'Service', { name: this.serviceName, namespace: ns, labels: labels.all, selector: labels.selector, ports: [{ name: 'rest', port: RULE_ENGINE_REST_PORT }] });
   }
 }

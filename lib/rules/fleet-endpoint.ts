@@ -6,7 +6,7 @@
 export enum FleetEndpoint {
   /** The site's own MQTT broker (Mosquitto): the rule engine's default MQTT server. */
   LOCAL_MQTT = 'localMqtt',
-  /** The environment's cloud EMQX, over TLS (`ssl://<cloud.mqttHost>:<cloud.mqttPort>`, 8883 by default). */
+  /** The environment's cloud EMQX, over TLS (`mqtts://<cloud.mqttHost>:<cloud.mqttPort>`, 8883 by default). */
   CLOUD_MQTT = 'cloudMqtt',
   /** The environment's cloud Kafka, through its external SASL_SSL bootstrap (`cloud.kafkaBootstrap`). */
   CLOUD_KAFKA = 'cloudKafka',

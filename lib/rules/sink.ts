@@ -34,7 +34,8 @@ function kafka(o: KafkaSinkOptions): Record<string, unknown> {
  */
 export class Sink {
   /**
-   * Publishes to the environment's cloud EMQX over TLS: `server` becomes `ssl://<cloud.mqttHost>:<cloud.mqttPort>`.
+   * Publishes to the environment's cloud EMQX over TLS: `server` becomes `mqtts://<cloud.mqttHost>:<cloud.mqttPort>`
+   * and `resourceId` `cloud` (the engine's `sinks.mqtt.cloud` section: client certificate and CA).
    * @see https://ekuiper.org/docs/en/latest/guide/sinks/builtin/mqtt.html
    */
   public static cloudMqtt(options: MqttSinkOptions): Sink {
@@ -50,7 +51,8 @@ export class Sink {
   }
 
   /**
-   * Produces to the environment's cloud Kafka: `brokers` becomes the cloud's external SASL_SSL bootstrap.
+   * Produces to the environment's cloud Kafka: `brokers` becomes the cloud's external SASL_SSL bootstrap and
+   * `resourceId` `cloud` (the engine's `sinks.kafka.cloud` section: SASL user and password, CA).
    * @see https://ekuiper.org/docs/en/latest/guide/sinks/plugin/kafka.html
    */
   public static cloudKafka(options: KafkaSinkOptions): Sink {

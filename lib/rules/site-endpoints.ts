@@ -1,4 +1,5 @@
 import { findSite } from '../charts/find-site';
+import { CLOUD_SINK_RESOURCE_ID } from '../constructs/rule-engine-cloud';
 import { siteEndpoints } from '../charts/site-endpoints';
 import { Fleet, SiteSpec } from '../inventory/fleet';
 import { FleetEndpoint } from './fleet-endpoint';
@@ -24,10 +25,12 @@ export interface SiteEndpoints {
  * Resolves the endpoints of site `siteId` of environment `env`:
  * - `localMqtt`: `{}` when the site runs Mosquitto; the sink then uses the engine's default MQTT server
  *   (`MQTT_SOURCE__DEFAULT__SERVERS`, set by the RuleEngine construct), so the address is never duplicated.
- * - `cloudMqtt`: `{ server: 'mqtts://<cloud.mqttHost>:<cloud.mqttPort>' }` (TLS, 8883) when the site has a cloud
- *   endpoint.
- * - `cloudKafka`: `{ brokers: <cloud.kafkaBootstrap>, tlsEnable: true, saslAuthType: 'scram_sha_512' }` (the cloud
- *   Kafka's external SASL_SSL listener; the SASL credentials are the engine's, never in the rule).
+ * - `cloudMqtt`: `{ resourceId: 'cloud', server: 'mqtts://<cloud.mqttHost>:<cloud.mqttPort>' }` (TLS, 8883) when
+ *   the site has a cloud endpoint. `resourceId` selects the engine's `sinks.mqtt.cloud` section, which holds the
+ *   client certificate paths (RuleEngine `cloud`, Secret `rule-engine-cloud`); the action's own properties win.
+ * - `cloudKafka`: `{ resourceId: 'cloud', brokers: <cloud.kafkaBootstrap>, tlsEnable: true, saslAuthType:
+ *   'scram_sha_512' }` (the cloud Kafka's external SASL_SSL listener; the SASL user and password come from the
+ *   engine's `sinks.kafka.cloud` section and its environment, never from the rule).
  * - `edgeKafka`: `{ brokers: 'kafka.edge-<site>.svc.cluster.local:9092' }` when the site runs Kafka.
  * Addresses come from `siteEndpoints` (lib/charts), the same function that feeds the Pulumi stack outputs.
  * @throws Error when the environment or site does not exist
@@ -44,8 +47,10 @@ export function resolveSiteEndpoints(fleet: Fleet, env: string, siteId: string):
     missing[FleetEndpoint.LOCAL_MQTT] = 'no local MQTT broker (components.mosquitto is not set)';
   }
   if (addresses.cloudMqtt && addresses.cloudKafkaBootstrap) {
-    available[FleetEndpoint.CLOUD_MQTT] = { server: addresses.cloudMqtt };
-    available[FleetEndpoint.CLOUD_KAFKA] = { brokers: addresses.cloudKafkaBootstrap, tlsEnable: true, saslAuthType: 'scram_sha_512' };
+    available[FleetEndpoint.CLOUD_MQTT] = { resourceId: CLOUD_SINK_RESOURCE_ID, server: addresses.cloudMqtt };
+    available[FleetEndpoint.CLOUD_KAFKA] = {
+      resourceId: CLOUD_SINK_RESOURCE_ID, brokers: addresses.cloudKafkaBootstrap, tlsEnable: true, saslAuthType: 'scram_sha_512',
+    };
   } else {
     const why = `no cloud endpoint (it is a ${site.role} site without a "cloud" entry)`;
     missing[FleetEndpoint.CLOUD_MQTT] = why;

@@ -53,6 +53,28 @@ describe('RuleEngine', () => {
     expect(find(empty, 'Deployment', 'rule-engine').spec.template.metadata.annotations[CONFIG_CHECKSUM_ANNOTATION]).not.toBe(checksum);
   });
 
+  test('with cloud endpoints: mounts rule-engine-cloud at the sink sections\' paths and takes the Kafka SASL user from it', () => {
+    const cloud = { mqttServer: 'mqtts://emqx.c:8883', kafkaBootstrap: 'kafka-bootstrap.c:9094' };
+    const ms = synth((c) => new RuleEngine(c, 'e', { namespace: 'n', instance: 'i', placement: edge, cloud }));
+    const d = find(ms, 'Deployment', 'rule-engine');
+    const container = podSpec(d).containers[0];
+    expect(container.env).toEqual(expect.arrayContaining([
+      { name: 'KAFKA_SINK__CLOUD__SASLUSERNAME', valueFrom: { secretKeyRef: { name: 'rule-engine-cloud', key: 'kafka-username' } } },
+      { name: 'KAFKA_SINK__CLOUD__SASLPASSWORD', valueFrom: { secretKeyRef: { name: 'rule-engine-cloud', key: 'kafka-password' } } },
+    ]));
+    const volume = podSpec(d).volumes.find((v: any) => v.secret?.secretName === 'rule-engine-cloud');
+    expect(volume.secret).toEqual({
+      secretName: 'rule-engine-cloud', defaultMode: 0o440,
+      items: [{ key: 'ca.crt', path: 'ca.crt' }, { key: 'tls.crt', path: 'tls.crt' }, { key: 'tls.key', path: 'tls.key' }],
+    });
+    expect(container.volumeMounts).toContainEqual({ name: volume.name, mountPath: '/var/run/secrets/edgestack/cloud', readOnly: true });
+    expect(d.metadata.annotations?.['check-manifests/external']).toBe('Secret/rule-engine-cloud, Secret/rule-engine-mqtt, Secret/rule-engine-rest-token');
+    const yaml = find(ms, 'ConfigMap', 'rule-engine-config').data!['engine.yaml'];
+    expect(yaml).toContain('certificationPath: /var/run/secrets/edgestack/cloud/tls.crt');
+    const without = synth((c) => new RuleEngine(c, 'e', { namespace: 'n', instance: 'i', placement: edge }));
+    expect(JSON.stringify(without)).not.toContain('rule-engine-cloud');
+  });
+
   test('runs one engine per edge node in DaemonSet mode', () => {
     const ms = synth((c) => new RuleEngine(c, 'e', { namespace: 'n', instance: 'i', placement: Placement.edgeSite(gw01, { perNode: true }) }));
     const ds = find(ms, 'DaemonSet', 'rule-engine');

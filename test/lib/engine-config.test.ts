@@ -10,7 +10,7 @@ import { builtinConnectors } from '../../runtime/connectors/builtin';
 import { kafkaSourceSpec } from '../../runtime/connectors/kafka/kafka-source';
 import { parseConnectorProps } from '../../runtime/connectors/spec';
 import type { RuleDefinition } from '../../runtime/engine/contract';
-import { validateActions } from '../../runtime/rules/rule-actions';
+import { resolveActions, validateActions } from '../../runtime/rules/rule-actions';
 import { Manifest, find, podSpec } from './support/manifests';
 
 /** Node address the kubelet would put in HOST_IP (TEST-NET-1). */
@@ -90,6 +90,35 @@ describe('engine.yaml of every example chart, loaded by the runtime', () => {
     } else {
       expect(config.sources).toEqual({});
     }
+    const domain = `${site.chart.slice(0, site.chart.indexOf('-'))}.example.dev`;
+    const dir = '/var/run/secrets/edgestack/cloud';
+    expect(config.sinks).toEqual({
+      mqtt: { cloud: { server: `mqtts://emqx.${domain}:8883`, certificationPath: `${dir}/tls.crt`, privateKeyPath: `${dir}/tls.key`, rootCaPath: `${dir}/ca.crt` } },
+      kafka: { cloud: { brokers: `kafka-bootstrap.${domain}:9094`, tlsEnable: true, saslAuthType: 'scram_sha_512', rootCaPath: `${dir}/ca.crt` } },
+    });
+    expect(site.engineYaml).not.toMatch(/password|saslUserName/i);
+  });
+
+  test.each(engines.map((e) => [e.chart, e] as const))('%s: cloud sinks get the client certificate and the SASL user from the cloud section, not the local broker\'s', (_id, site) => {
+    const config = loadConfig(podEnv(site.container), registry, write(site));
+    expect(config.sinks.kafka?.cloud).toMatchObject({ saslUserName: '<rule-engine-cloud/kafka-username>', saslPassword: '<rule-engine-cloud/kafka-password>' });
+    const connections = configConnections(config);
+    const cloud = { resourceId: 'cloud', topic: 't' };
+    const [mqttSink, kafkaSink] = resolveActions(
+      { id: 'probe', sql: 'SELECT * FROM s', actions: [{ mqtt: { ...cloud, server: 'mqtts://emqx.example:8883' } }, { kafka: { ...cloud, brokers: 'kb:9094' } }] },
+      connections,
+    );
+    expect(mqttSink.props).toEqual({
+      server: 'mqtts://emqx.example:8883', certificationPath: '/var/run/secrets/edgestack/cloud/tls.crt', privateKeyPath: '/var/run/secrets/edgestack/cloud/tls.key',
+      rootCaPath: '/var/run/secrets/edgestack/cloud/ca.crt', resourceId: 'cloud', topic: 't',
+    });
+    expect(kafkaSink.props).toEqual({
+      brokers: 'kb:9094', tlsEnable: true, saslAuthType: 'scram_sha_512', rootCaPath: '/var/run/secrets/edgestack/cloud/ca.crt',
+      saslUserName: '<rule-engine-cloud/kafka-username>', saslPassword: '<rule-engine-cloud/kafka-password>', resourceId: 'cloud', topic: 't',
+    });
+    const cloudActions = site.definitions.rules.flatMap((r) => resolveActions(r, connections)).filter((a) => a.props.resourceId === 'cloud');
+    for (const a of cloudActions) expect(a.props).toHaveProperty(a.type === 'mqtt' ? 'certificationPath' : 'saslPassword');
+    expect(cloudActions.length).toBe(site.chart.endsWith('gw01') ? 1 : 0);
   });
 
   test.each(engines.map((e) => [e.chart, e] as const))('%s: with the pod environment, every stream and action resolves its connection', (_id, site) => {

@@ -27,10 +27,12 @@ describe('loadStackConfig', () => {
       cluster: { context: 'prod-kubeedge' },
       edgeNodes: ['prod-dc24-node1'],
     });
-    expect(Object.keys(config.credentials).sort()).toEqual(['mirrorMakerCloudUser', 'mosquittoUsers', 'ruleEngineRestToken']);
+    expect(Object.keys(config.credentials).sort()).toEqual(['mirrorMakerCloudUser', 'mosquittoUsers', 'ruleEngineCloud', 'ruleEngineRestToken']);
     expect(await pulumi.isSecret(config.credentials.ruleEngineRestToken!)).toBe(true);
     expect(await pulumi.isSecret(config.credentials.mosquittoUsers!)).toBe(true);
     expect(await promiseOf(config.credentials.mirrorMakerCloudUser!)).toEqual({ username: 'mm2-prod-dc24', password: 'pw-prod-dc24-mm2-0123456789' });
+    expect(await pulumi.isSecret(config.credentials.ruleEngineCloud!)).toBe(true);
+    expect(await promiseOf(config.credentials.ruleEngineCloud!)).toMatchObject({ kafkaUsername: 'rule-engine-prod-dc24', kafkaPassword: 'pw-prod-dc24-rule-engine-kafka-0123456789' });
   });
 
   it('reads a cloud stack with no node and the cloud credentials', () => {

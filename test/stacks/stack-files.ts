@@ -49,6 +49,11 @@ function testValue(stack: string, name: CredentialName): unknown {
       return `token-${stack}-0123456789abcdef0123456789abcdef`;
     case 'mosquittoBridgeTls':
       return { tlsCrt: fakePem('CERTIFICATE', `crt-${stack}`), tlsKey: fakePem('PRIVATE KEY', `key-${stack}`), caCrt: fakePem('CERTIFICATE', `ca-${stack}`) };
+    case 'ruleEngineCloud':
+      return {
+        tlsCrt: fakePem('CERTIFICATE', `engine-crt-${stack}`), tlsKey: fakePem('PRIVATE KEY', `engine-key-${stack}`),
+        caCrt: fakePem('CERTIFICATE', `cloud-ca-${stack}`), kafkaUsername: `rule-engine-${stack}`, kafkaPassword: pw('rule-engine-kafka'),
+      };
     case 'mirrorMakerCloudUser':
       return { username: `mm2-${stack}`, password: pw('mm2') };
     case 'kafkaKeystorePassword':

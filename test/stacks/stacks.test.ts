@@ -139,6 +139,15 @@ describe.each(stackNames())('stack %s', (stack) => {
       expect(byName('rule-engine-mqtt')).toEqual({ username: 'rule-engine', password: users['rule-engine'] });
     });
 
+    it('fills rule-engine-cloud, the cloud sinks\' client certificate, CA and Kafka SCRAM user, from ruleEngineCloud', () => {
+      const cloud = JSON.parse(secrets['edgestack:ruleEngineCloud']) as Record<string, string>;
+      const secret = engine.ofType('kubernetes:core/v1:Secret').find((s) => (s.inputs.metadata as { name: string }).name === 'rule-engine-cloud')!;
+      expect((secret.inputs.metadata as { namespace: string }).namespace).toBe(`edge-${siteId}`);
+      expect(unwrapSecret(secret.inputs.stringData)).toEqual({
+        'tls.crt': cloud.tlsCrt, 'tls.key': cloud.tlsKey, 'ca.crt': cloud.caCrt, 'kafka-username': cloud.kafkaUsername, 'kafka-password': cloud.kafkaPassword,
+      });
+    });
+
     it('labels and taints each listed KubeEdge node', () => {
       const patches = engine.ofType('kubernetes:core/v1:NodePatch');
       expect(patches.map((p) => p.inputs)).toEqual([

@@ -12,8 +12,8 @@ describe('resolveSiteEndpoints', () => {
     expect(e.chartId).toBe('prod-gw01');
     expect(e.available).toEqual({
       [FleetEndpoint.LOCAL_MQTT]: {},
-      [FleetEndpoint.CLOUD_MQTT]: { server: 'mqtts://emqx.prod.example.dev:8883' },
-      [FleetEndpoint.CLOUD_KAFKA]: { brokers: 'kafka-bootstrap.prod.example.dev:9094', tlsEnable: true, saslAuthType: 'scram_sha_512' },
+      [FleetEndpoint.CLOUD_MQTT]: { resourceId: 'cloud', server: 'mqtts://emqx.prod.example.dev:8883' },
+      [FleetEndpoint.CLOUD_KAFKA]: { resourceId: 'cloud', brokers: 'kafka-bootstrap.prod.example.dev:9094', tlsEnable: true, saslAuthType: 'scram_sha_512' },
     });
     expect(e.missing[FleetEndpoint.EDGE_KAFKA]).toBe('no edge Kafka (profile edge-gateway runs no Kafka; components.kafka is not set)');
     expect(e.mirroredTopics).toEqual([]);
@@ -22,7 +22,7 @@ describe('resolveSiteEndpoints', () => {
   test('a data center also has its own Kafka, whose alarms topic MirrorMaker replicates', () => {
     const e = resolveSiteEndpoints(EXAMPLE_FLEET, 'dev', 'dc24');
     expect(e.available[FleetEndpoint.EDGE_KAFKA]).toEqual({ brokers: 'kafka.edge-dc24.svc.cluster.local:9092' });
-    expect(e.available[FleetEndpoint.CLOUD_MQTT]).toEqual({ server: 'mqtts://emqx.dev.example.dev:8883' });
+    expect(e.available[FleetEndpoint.CLOUD_MQTT]).toEqual({ resourceId: 'cloud', server: 'mqtts://emqx.dev.example.dev:8883' });
     expect(e.mirroredTopics).toEqual([ALARMS_TOPIC]);
   });
 
@@ -48,7 +48,7 @@ describe('resolveSiteDefinitions', () => {
       rules: [{
         id: 'demo_over_30',
         sql: 'SELECT * FROM demo WHERE temperature > 30',
-        actions: [{ mqtt: { server: 'mqtts://emqx.dev.example.dev:8883', topic: 'demoSink' } }, { log: {} }],
+        actions: [{ mqtt: { resourceId: 'cloud', server: 'mqtts://emqx.dev.example.dev:8883', topic: 'demoSink' } }, { log: {} }],
       }],
     });
   });
@@ -94,7 +94,7 @@ describe('resolveSiteDefinitions', () => {
       options: { isEventTime: true, lateTolerance: 2000, sendError: false, bufferLength: 256 },
       actions: [
         { mqtt: { topic: 'dc/out', qos: 0, retained: true } },
-        { kafka: { brokers: 'kafka-bootstrap.dev.example.dev:9094', tlsEnable: true, saslAuthType: 'scram_sha_512', topic: 'readings', requiredACKs: 1 } },
+        { kafka: { resourceId: 'cloud', brokers: 'kafka-bootstrap.dev.example.dev:9094', tlsEnable: true, saslAuthType: 'scram_sha_512', topic: 'readings', requiredACKs: 1 } },
         { rest: { url: 'http://hooks.local/alarm', method: 'PUT', timeout: 2000, retryInterval: 500 } },
       ],
     });
