@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { KafkaConfig, SASLOptions } from 'kafkajs';
 import { logLevel } from 'kafkajs';
 import { z } from 'zod';
+import { readPem } from '../read-pem';
 import { ConnectorConfigError } from '../spec';
 
 /**
@@ -28,15 +28,6 @@ export const kafkaConnectionFields = {
 
 /** Parsed Kafka connection properties. */
 export type KafkaConnectionProps = z.output<z.ZodObject<typeof kafkaConnectionFields>>;
-
-function readPem(path: string | undefined, key: string, where: string): Buffer | undefined {
-  if (!path) return undefined;
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    throw new ConnectorConfigError(`${where}: cannot read ${key} "${path}": ${(err as Error).message}; fix the path or mount the file`);
-  }
-}
 
 function sasl(props: KafkaConnectionProps, where: string): SASLOptions | undefined {
   if (props.saslAuthType === 'none') return undefined;

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { IClientOptions } from 'mqtt';
 import { z } from 'zod';
+import { readPem } from '../read-pem';
 import { ConnectorConfigError } from '../spec';
 
 /**
@@ -40,15 +40,6 @@ export function brokerUrl(props: MqttConnectionProps, where: string): string {
     );
   }
   return url;
-}
-
-function readPem(path: string | undefined, key: string, where: string): Buffer | undefined {
-  if (!path) return undefined;
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    throw new ConnectorConfigError(`${where}: cannot read ${key} "${path}": ${(err as Error).message}; fix the path or mount the file`);
-  }
 }
 
 /**
