@@ -19,6 +19,20 @@ function pathOf(fn: string, v: Value): JsonPath {
   }
 }
 
+/**
+ * The document a JSONPath function reads: null is an error (eKuiper: `invalid data nil for jsonpath`), a string is
+ * parsed as JSON text first, any other value is used as is.
+ */
+function documentOf(fn: string, v: Value): Value {
+  if (v === null || v === undefined) throw funcError(fn, 'invalid data nil for jsonpath; pass an object, array or JSON text');
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v) as Value;
+  } catch (e) {
+    throw funcError(fn, `invalid JSON text ${JSON.stringify(v)} for jsonpath: ${(e as Error).message}`);
+  }
+}
+
 function validatePath(fn: string): (args: readonly ArgShape[]) => void {
   return (args) => {
     requireString(fn, args, 1);
@@ -55,12 +69,14 @@ export const jsonFunctions: readonly FunctionDef[] = [
     },
     { doc: 'Parses JSON text into a value.' },
   ),
-  scalar('json_path_exists', 2, 2, (a) => evaluateJsonPath(pathOf('json_path_exists', a[1]), a[0]).found, {
+  scalar('json_path_exists', 2, 2, (a) => evaluateJsonPath(pathOf('json_path_exists', a[1]), documentOf('json_path_exists', a[0])).found, {
     result: 'bool',
+    nilIfAnyNil: false,
     validate: validatePath('json_path_exists'),
     doc: 'Whether the JSON path selects anything.',
   }),
-  scalar('json_path_query', 2, 2, (a) => evaluateJsonPath(pathOf('json_path_query', a[1]), a[0]).value, {
+  scalar('json_path_query', 2, 2, (a) => evaluateJsonPath(pathOf('json_path_query', a[1]), documentOf('json_path_query', a[0])).value, {
+    nilIfAnyNil: false,
     validate: validatePath('json_path_query'),
     doc: 'Value selected by the JSON path (an array for wildcard/filter/union/slice/descent paths); null if nothing matches.',
   }),
@@ -70,10 +86,10 @@ export const jsonFunctions: readonly FunctionDef[] = [
     2,
     (a) => {
       const path = pathOf('json_path_query_first', a[1]);
-      const r = evaluateJsonPath(path, a[0]);
+      const r = evaluateJsonPath(path, documentOf('json_path_query_first', a[0]));
       if (!path.single) return Array.isArray(r.value) && r.value.length ? r.value[0] : null;
       return r.value;
     },
-    { validate: validatePath('json_path_query_first'), doc: 'First value selected by the JSON path; null if nothing matches.' },
+    { nilIfAnyNil: false, validate: validatePath('json_path_query_first'), doc: 'First value selected by the JSON path; null if nothing matches.' },
   ),
 ];

@@ -1,6 +1,6 @@
 /**
  * ORDER BY (eKuiper `OrderOp`): a stable sort of a batch's rows (or groups, by their first row in group mode).
- * Nulls sort last in ascending order (as eKuiper); numbers numerically, strings by code unit, booleans false before
+ * Nulls (missing values) sort last in both ascending and descending order (as eKuiper's sorter); numbers numerically, strings by code unit, booleans false before
  * true; values of different types raise `incompatible types for comparison: int and string`.
  *
  * @see https://ekuiper.org/docs/en/latest/sqls/query_language_elements.html#order-by
@@ -24,9 +24,12 @@ function kindName(v: Value): string {
   return typeof v === 'string' ? 'string' : Array.isArray(v) ? 'array' : 'struct';
 }
 
+function isNull(v: Value | undefined): boolean {
+  return v === null || v === undefined;
+}
+
+/** Compares two non-null sort values; throws on incompatible types. */
 function cmp(a: Value, b: Value): number {
-  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
-  if (b === null || b === undefined) return -1;
   const c = compareValues(a, b);
   if (c === undefined) throw new EvalError(`incompatible types for comparison: ${kindName(a)} and ${kindName(b)}`);
   return c;
@@ -66,6 +69,13 @@ export class OrderOperator {
 
   private compareKeys(a: Value[], b: Value[]): number {
     for (let i = 0; i < this.keys.length; i++) {
+      const an = isNull(a[i]);
+      const bn = isNull(b[i]);
+      // eKuiper: a null key is never less than another key, whatever the direction, so nulls end up last.
+      if (an || bn) {
+        if (an && bn) continue;
+        return an ? 1 : -1;
+      }
       const c = cmp(a[i], b[i]);
       if (c !== 0) return this.keys[i].descending ? -c : c;
     }

@@ -44,6 +44,19 @@ describe('JSON functions', () => {
     expect(call('json_path_query_first', [doc, '$.items[?(@.price > 100)]'])).toBeNull();
   });
 
+  it('JSON path functions parse a string document as JSON text (ek-x-fn-jsonpath-13)', () => {
+    const text = '{"rings": [0.1, 2.4], "arm.left": "Shield of faith"}';
+    expect(call('json_path_query', [text, '$["arm.left"]'])).toBe('Shield of faith');
+    expect(call('json_path_exists', [text, '$.rings'])).toBe(true);
+    expect(call('json_path_query_first', [text, '$.rings[*]'])).toBe(0.1);
+  });
+
+  it('JSON path functions refuse a null document and bad JSON text (ek-x-fn-jsonpath-16)', () => {
+    expect(() => call('json_path_query', [null, '$.a'])).toThrow('json_path_query: invalid data nil for jsonpath; pass an object, array or JSON text');
+    expect(() => call('json_path_exists', [null, '$.a'])).toThrow('json_path_exists: invalid data nil for jsonpath');
+    expect(() => call('json_path_query', ['{bad', '$.a'])).toThrow('json_path_query: invalid JSON text "{bad" for jsonpath:');
+  });
+
   it('to_json and parse_json round-trip', () => {
     expect(call('to_json', [{ a: [1, 'x', null] }])).toBe('{"a":[1,"x",null]}');
     expect(call('to_json', [null])).toBe('null');

@@ -86,12 +86,12 @@ describe('aggregate, order and join operators', () => {
     expect(new AggregateOperator([]).group([], ctx)).toEqual([]);
   });
 
-  it('sorts stably, nulls last, descending on request, and refuses mixed types', () => {
+  it('sorts stably, nulls last in both directions (eKuiper order_test[3]), descending on request, and refuses mixed types', () => {
     const rows = [row({ k: 2, i: 1 }), row({ i: 2 }), row({ k: 1, i: 3 }), row({ k: 2, i: 4 })];
     const asc = new OrderOperator([{ fn: compileExpr(parseExpr('k'), scope()).fn, descending: false }]).sortRows(rows, ctx);
     expect(asc.map((r) => r.message.i)).toEqual([3, 1, 4, 2]);
     const desc = new OrderOperator([{ fn: compileExpr(parseExpr('k'), scope()).fn, descending: true }]).sortRows(rows, ctx);
-    expect(desc.map((r) => r.message.i)).toEqual([2, 1, 4, 3]);
+    expect(desc.map((r) => r.message.i)).toEqual([1, 4, 3, 2]);
     const mixed = [row({ k: 1 }), row({ k: 'x' })];
     expect(() => new OrderOperator([{ fn: compileExpr(parseExpr('k'), scope()).fn, descending: false }]).sortRows(mixed, ctx)).toThrow(/^incompatible types for comparison: (int and string|string and int)$/);
   });

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCases } from '../../../runtime/conformance/conformance-case';
+import { runCase } from '../../../runtime/conformance/run-case';
+
+/**
+ * More eKuiper operator- and function-level conformance cases (`test/fixtures/conformance/ekuiper-functions.json`,
+ * ids `ek-x-op-*` / `ek-x-fn-*`): math, conversion, hashing, meta, JSON path, changed_col/lag, ORDER BY, HAVING and
+ * expression cases transcribed from lf-edge/ekuiper `internal/topo/operator/*_test.go`, `internal/xsql/valuer_test.go`
+ * and `internal/binder/function/funcs_*_test.go` with the one-stream conventions of `shared/conformance/README.md`
+ * ("Operator-level cases").
+ */
+const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures/conformance/ekuiper-functions.json'), 'utf8')));
+
+/**
+ * Cases the current engine fails, run with `it.failing`; a fix flips them to a reported failure and the id must
+ * then be removed from this list. Each entry says why it is not fixed.
+ */
+const KNOWN_FAILING: readonly string[] = [];
+
+/** The other conformance fixture files, whose ids must not be reused here. */
+const OTHER_FILES = ['examples.json', 'edgestack-cases.json', 'ekuiper-extra.json', 'ekuiper-operators.json'];
+
+function check(id: string): void {
+  const c = cases.find((x) => x.id === id);
+  if (c === undefined) throw new Error(`no case ${id}`);
+  const r = runCase(c);
+  if (!r.passed) throw new Error(`${id} failed:\n${r.detail ?? ''}`);
+  expect(r.passed).toBe(true);
+}
+
+describe('eKuiper function- and operator-level conformance cases (ekuiper-functions.json)', () => {
+  it('has unique ek-x-op-/ek-x-fn- ids, each with its eKuiper source, and lists only existing cases as known failing, ids not reused from the other fixture files', () => {
+    const ids = cases.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^ek-x-(op|fn)-/.test(id))).toBe(true);
+    expect(cases.every((c) => (c.source ?? '').startsWith('lf-edge/ekuiper:internal/'))).toBe(true);
+    expect(KNOWN_FAILING.filter((id) => !ids.includes(id))).toEqual([]);
+    const others = OTHER_FILES.flatMap((f) => parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures/conformance', f), 'utf8'))).map((c) => c.id));
+    expect(ids.filter((id) => others.includes(id))).toEqual([]);
+  });
+
+  const passing = cases.filter((c) => !KNOWN_FAILING.includes(c.id)).map((c) => c.id);
+  it.each(passing)('%s', (id) => check(id));
+
+  for (const id of KNOWN_FAILING) it.failing(`${id} (known failing)`, () => check(id));
+});
