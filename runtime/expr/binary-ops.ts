@@ -1,7 +1,9 @@
 /**
  * Runtime semantics of eKuiper's binary operators on dynamic values: comparison, arithmetic (bigint/bigint is integer
  * division), bitwise and logical operators. Operands of mismatched types raise eKuiper's error
- * `invalid operation <type>(<v>) <op> <type>(<v>)`; a null operand yields null (dropped by WHERE, omitted in output).
+ * `invalid operation <type>(<v>) <op> <type>(<v>)`. With a null operand, `=` is true only when both are null and
+ * `!=` is its negation (eKuiper filter_test: `def = ghi` passes when both are missing), while the ordering operators
+ * `< <= > >=` are false (eKuiper valuer_test TestComparison); an arithmetic result is null (omitted in output).
  *
  * @see https://ekuiper.org/docs/en/latest/sqls/query_language_elements.html
  */
@@ -21,17 +23,26 @@ function isInt(v: number, k: ValueKind): boolean {
   return k === 'int' || (k !== 'float' && Number.isInteger(v));
 }
 
+/** Go type name eKuiper reports for an array or object operand. */
+function goCompositeName(v: object): string {
+  return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
+}
+
 /**
  * Compares two values for `= != <> < <= > >=`.
- * @returns the boolean result, or null when an ordering operand is null
- * @throws EvalError when the operand types cannot be compared
+ * @returns the boolean result; with a null operand `=` is "both null", `!=` its negation, anything else false
+ * @throws EvalError when the operand types cannot be compared, or `<op> is an invalid operation for []interface {}`
+ *   (`map[string]interface {}`) when the left operand is an array (object)
  */
-export function compareOp(op: BinaryOperator, l: Value, r: Value, lk: ValueKind, rk: ValueKind): Value {
+export function compareOp(op: BinaryOperator, l: Value, r: Value, lk: ValueKind, rk: ValueKind): boolean {
+  if (l !== null && typeof l === 'object' && !(l instanceof Uint8Array)) {
+    throw new EvalError(`${op === '<>' ? '!=' : op} is an invalid operation for ${goCompositeName(l)}`);
+  }
   if (l === null || l === undefined || r === null || r === undefined) {
     const bothNull = (l === null || l === undefined) && (r === null || r === undefined);
     if (op === '=') return bothNull;
     if (op === '!=' || op === '<>') return !bothNull;
-    return null;
+    return false;
   }
   let c: number;
   const tl = typeof l;
@@ -72,8 +83,8 @@ export function arithmeticOp(op: BinaryOperator, l: Value, r: Value, lk: ValueKi
       if (r === 0) throw new EvalError('divided by zero');
       return ints ? Math.trunc(l / r) : l / r;
     case '%':
+      // Go: integer remainder for two integers, math.Mod (same sign rules as JS %) otherwise.
       if (r === 0) throw new EvalError('divided by zero');
-      if (!ints) throw invalidOperation(l, op, r, lk, rk);
       return l % r;
     default:
       if (!ints) throw invalidOperation(l, op, r, lk, rk);
@@ -85,7 +96,7 @@ export function arithmeticOp(op: BinaryOperator, l: Value, r: Value, lk: ValueKi
 
 /** Static result kind of an arithmetic operator. */
 export function arithmeticKind(op: BinaryOperator, lk: ValueKind, rk: ValueKind): ValueKind {
-  if (lk === 'float' || rk === 'float') return op === '&' || op === '|' || op === '^' || op === '%' ? 'int' : 'float';
+  if (lk === 'float' || rk === 'float') return op === '&' || op === '|' || op === '^' ? 'int' : 'float';
   if (lk === 'int' && rk === 'int') return 'int';
   return 'unknown';
 }

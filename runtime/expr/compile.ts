@@ -12,7 +12,7 @@ import { isStruct } from '../functions/values';
 import { PlanError, EvalError } from '../engine/errors';
 import type { Row } from '../model/row';
 import { arithmeticKind, arithmeticOp, compareOp, logicOp, invalidOperation } from './binary-ops';
-import { likeToRegExp } from './like';
+import { goValueText, likeToRegExp } from './like';
 import { compileCall } from './compile-call';
 import type { Compiled, CompileScope, Evaluator } from './scope';
 
@@ -105,13 +105,13 @@ export function compileExpr(expr: Expr, scope: CompileScope): Compiled {
       return compiled((row, ctx) => {
         const v = e.fn(row, ctx);
         if (v === null) return null;
-        if (typeof v !== 'string') throw new EvalError(`invalid operation LIKE on ${String(v)}: expects a string`);
         let re = fixed;
         if (!re) {
           const pv = p.fn(row, ctx);
-          if (typeof pv !== 'string') return null;
+          if (typeof pv !== 'string') throw new EvalError(`invalid LIKE pattern, must be a string but got ${goValueText(pv)}`);
           re = likeToRegExp(pv);
         }
+        if (typeof v !== 'string') throw new EvalError(`LIKE operator left operand expects string, but found ${goValueText(v)}`);
         return re.test(v) !== not;
       }, 'bool', e.aggregate);
     }
@@ -124,10 +124,12 @@ export function compileExpr(expr: Expr, scope: CompileScope): Compiled {
       const not = expr.not;
       return compiled((row, ctx) => {
         const v = e.fn(row, ctx);
-        const a = compareOp('>=', v, lo.fn(row, ctx), e.kind, lo.kind);
-        const b = compareOp('<=', v, hi.fn(row, ctx), e.kind, hi.kind);
-        if (a === null || b === null) return null;
-        return (a === true && b === true) !== not;
+        const l = lo.fn(row, ctx);
+        const h = hi.fn(row, ctx);
+        // eKuiper: BETWEEN and NOT BETWEEN are both false when any operand is null.
+        if (v === null || l === null || h === null) return false;
+        const within = compareOp('>=', v, l, e.kind, lo.kind) && compareOp('<=', v, h, e.kind, hi.kind);
+        return within !== not;
       }, 'bool', e.aggregate || lo.aggregate || hi.aggregate);
     }
     case 'case_expr':

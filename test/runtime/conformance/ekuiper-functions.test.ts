@@ -16,7 +16,14 @@ const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures
  * Cases the current engine fails, run with `it.failing`; a fix flips them to a reported failure and the id must
  * then be removed from this list. Each entry says why it is not fixed.
  */
-const KNOWN_FAILING: readonly string[] = [];
+const KNOWN_FAILING: readonly string[] = [
+  // `a = b` / `a != b` with a missing operand: valuer_test (v2, 2024) expects false for both, but filter_test
+  // (ek-x-op-filter-1, `WHERE def = ghi` with both columns missing passes) needs null = null to be true, and that case
+  // must keep passing. The engine keeps `=` as "both null" and `!=` as its negation; ordering operators and BETWEEN
+  // follow valuer_test (false).
+  'ek-x-op-comparison-10-nulleq',
+  'ek-x-op-comparison-11-nulleq',
+];
 
 /** The other conformance fixture files, whose ids must not be reused here. */
 const OTHER_FILES = ['examples.json', 'edgestack-cases.json', 'ekuiper-extra.json', 'ekuiper-operators.json'];

@@ -66,10 +66,23 @@ describe('expression compiler values', () => {
     ['tbl.a', { a: 5 }, 5],
     ['meta(topic)', {}, 'mock'],
     ['abs(a)', { a: -3 }, 3],
-    ['a = b', { a: [1, 2], b: [1, 2] }, true],
+    ['a % b (float remainder, math.Mod)', { a: 7.5, b: 2 }, 1.5],
+    ['a > b with a missing operand', { a: 1 }, false],
+    ['a = b with both missing', {}, true],
+    ['a != b with one missing', { a: 1 }, true],
+    ['a BETWEEN 1 AND b with b missing', { a: 1 }, false],
+    ['a LIKE "x\\_y" (backslash is literal)', { a: 'x\\_y' }, true],
+    ['a LIKE "x\\_y" does not match x_y', { a: 'x_y' }, false],
     ['a & 6', { a: 3 }, 2],
   ])('%s on %j = %j', (sql, data, expected) => {
-    expect(evalSql(sql, data)).toEqual(expected);
+    expect(evalSql(sql.replace(/ \(.*\)$| with .*$| does not .*$/, ''), data)).toEqual(expected);
+  });
+
+  it('raises eKuiper errors for comparisons on arrays and objects and for bad LIKE operands (valuer_test)', () => {
+    expect(() => evalSql('a = b', { a: [1, 2], b: [1, 2] })).toThrow('= is an invalid operation for []interface {}');
+    expect(() => evalSql('a <> b', { a: { c: 5 }, b: { d: 5 } })).toThrow('!= is an invalid operation for map[string]interface {}');
+    expect(() => evalSql('a LIKE b', { a: 'string1', b: 12 })).toThrow('invalid LIKE pattern, must be a string but got 12');
+    expect(() => evalSql('b LIKE "an_ther"', { b: 12 })).toThrow('LIKE operator left operand expects string, but found 12');
   });
 
   it('fails at compile time on unknown functions and wrong arity', () => {
