@@ -15,6 +15,7 @@ import type { CompiledRule } from './compile-rule';
 import type { ResolvedRuleOptions } from './rule-options';
 import { NodeStats } from './node-stats';
 import { Row, type WindowBatch } from '../model/row';
+import { isFailedWindow } from '../windows/window';
 import type { OutputRow } from '../operators/project';
 import type { Decoder } from '../operators/decode';
 import type { TableStore } from '../operators/table-store';
@@ -296,6 +297,10 @@ export class RuleRuntime implements RuleTopology {
     const op = this.op;
     const ctx = op.ctx;
     this.stats('WindowPlan').records_out_total++;
+    if (isFailedWindow(b)) {
+      this.fail(this.stats('WindowPlan'), `run Select error: ${b.error}`);
+      return;
+    }
     ctx.windowStart = b.start;
     ctx.windowEnd = b.end;
     try {

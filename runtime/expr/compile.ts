@@ -14,6 +14,7 @@ import type { Row } from '../model/row';
 import { arithmeticKind, arithmeticOp, compareOp, logicOp, invalidOperation } from './binary-ops';
 import { goValueText, likeToRegExp } from './like';
 import { compileCall } from './compile-call';
+import { collectCalls, isAggregateCall } from '../plan/ast-walk';
 import type { Compiled, CompileScope, Evaluator } from './scope';
 
 const NUMERIC_OPS = new Set(['+', '-', '*', '/', '%', '&', '|', '^']);
@@ -142,7 +143,11 @@ export function compileExpr(expr: Expr, scope: CompileScope): Compiled {
 function compileField(ref: FieldRef, scope: CompileScope): Compiled {
   const name = ref.name;
   if (ref.stream === undefined) {
-    if (scope.aliases.has(name) && !scope.aliasCompiling.has(name)) return compileAliasRef(name, scope);
+    // Inside an aggregate's arguments a name whose alias is itself an aggregate (`avg(a) AS a, sum(a)`) means the
+    // column: eKuiper evaluates aggregate arguments on the window rows (project_test TestProjectPlan_AggFuncs[9]).
+    if (scope.aliases.has(name) && !scope.aliasCompiling.has(name) && !(scope.inAggregate && aliasIsAggregate(name, scope))) {
+      return compileAliasRef(name, scope);
+    }
     const kind = columnKind(name, scope);
     if (scope.joined) {
       for (const s of scope.sources) scope.reference(s.name, name);
@@ -217,6 +222,11 @@ function columnKind(name: string, scope: CompileScope): ValueKind {
     throw new PlanError('unknown_column', `unknown column ${name} in ${scope.clause.toUpperCase()}: not declared by ${names} and not a SELECT alias`);
   }
   return 'unknown';
+}
+
+function aliasIsAggregate(name: string, scope: CompileScope): boolean {
+  const e = scope.aliases.get(name);
+  return e !== undefined && collectCalls([e]).some(isAggregateCall);
 }
 
 function compileAliasRef(name: string, scope: CompileScope): Compiled {

@@ -164,20 +164,14 @@ export const aggregateFunctions: readonly FunctionDef[] = [
     type: 'aggregate',
     minArgs: 1,
     maxArgs: 1,
-    doc: 'Merges the struct values of the group into one struct (later keys win); null when empty.',
+    doc: 'Merges the struct values of the group into one struct (later keys win); non-struct values are ignored, so a group without structs gives `{}` (eKuiper TestConcatExec).',
     resultKind: () => 'struct',
     exec: (args) => {
       const out: Record<string, Value> = {};
-      let any = false;
       for (const v of args[0] as Value[]) {
-        if (isStruct(v)) {
-          for (const k of Object.keys(v)) {
-            out[k] = v[k];
-            any = true;
-          }
-        }
+        if (isStruct(v)) for (const k of Object.keys(v)) out[k] = v[k];
       }
-      return any ? out : null;
+      return out;
     },
   },
   {

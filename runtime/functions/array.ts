@@ -3,10 +3,11 @@
  * null unless stated.
  * @see https://ekuiper.org/docs/en/latest/sqls/functions/array_functions.html
  */
+import { arrayMapFunction } from './array-map';
 import { scalar } from './define';
 import { funcError } from './errors';
 import type { FunctionDef, Value } from './types';
-import { arr, compareValues, deepEqual, describe, int, isStruct, num, str, toStringAlways } from './values';
+import { arr, compareValues, deepEqual, describe, int, isStruct, num, str } from './values';
 
 function indexOf(a: readonly Value[], v: Value, fromEnd = false): number {
   if (fromEnd) {
@@ -24,7 +25,25 @@ export function distinct(values: readonly Value[]): Value[] {
   return out;
 }
 
+/**
+ * eKuiper array_max/array_min: nulls are skipped; the first non-null element fixes the comparison type. A number
+ * first casts every element to that number type (an integer first truncates the others, so `[1, 4.1]` gives 4), and
+ * a non-number element is then an error; other types compare with {@link compareValues}.
+ */
 function extremum(fn: string, a: readonly Value[], sign: 1 | -1): Value {
+  const first = a.find((v) => v !== null);
+  if (first === undefined) return null;
+  if (typeof first === 'number') {
+    const asInt = Number.isInteger(first);
+    let best: number | undefined;
+    for (const v of a) {
+      if (v === null) continue;
+      if (typeof v !== 'number') throw funcError(fn, `requires ${asInt ? 'int64' : 'float64'} but found ${describe(v)}`);
+      const x = asInt ? Math.trunc(v) : v;
+      if (best === undefined || (x - best) * sign > 0) best = x;
+    }
+    return best ?? null;
+  }
   let best: Value = null;
   for (const v of a) {
     if (v === null) continue;
@@ -122,16 +141,18 @@ export const arrayFunctions: readonly FunctionDef[] = [
       for (const v of arr('array_join', a[0], 1)) {
         if (v === null) {
           if (nullText !== undefined) parts.push(nullText);
-        } else parts.push(toStringAlways(v));
+        } else if (typeof v === 'string') parts.push(v);
+        else throw funcError('array_join', `array elements should be string but found ${describe(v)}`);
       }
       return parts.join(sep);
     },
-    { nilIfAnyNil: false, result: 'string', doc: 'array_join(array, sep[, nullReplacement]): elements joined by sep; nulls skipped unless replaced.' },
+    { nilIfAnyNil: false, result: 'string', doc: 'array_join(array, sep[, nullReplacement]): string elements joined by sep; nulls skipped unless replaced; a non-string element is an error.' },
   ),
   scalar('array_shuffle', 1, 1, (a, ctx) => shuffle([...arr('array_shuffle', a[0], 1)], ctx.random ?? Math.random), { result: 'array', doc: 'Elements in random order (context random source).' }),
   scalar('array_sort', 1, 1, (a) => [...arr('array_sort', a[0], 1)].sort((x, y) => (x === null ? -1 : y === null ? 1 : compareValues(x, y) ?? 0)), { result: 'array', doc: 'Elements in ascending order, nulls first.' }),
   scalar('array_flatten', 1, 1, (a) => flatten(arr('array_flatten', a[0], 1)), { result: 'array', doc: 'Flattens one level of nested arrays.' }),
-  scalar('array_concat', 1, Infinity, (a) => a.flatMap((v: Value, i: number) => (v === null ? [] : arr('array_concat', v, i + 1))), { nilIfAnyNil: false, result: 'array', doc: 'Concatenation of the arrays; nulls skipped.' }),
+  scalar('array_concat', 1, Infinity, (a) => a.flatMap((v: Value, i: number) => arr('array_concat', v, i + 1)), { result: 'array', doc: 'Concatenation of the arrays; null if any argument is null.' }),
+  arrayMapFunction,
   scalar(
     'repeat',
     2,

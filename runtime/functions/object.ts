@@ -42,12 +42,13 @@ export const objectFunctions: readonly FunctionDef[] = [
     (a) => {
       const out: StructValue = {};
       for (const pair of arr('zip', a[0], 1)) {
+        if (pair === null) continue;
         if (!Array.isArray(pair) || pair.length !== 2) throw funcError('zip', `each element must be a [key, value] array but found ${describe(pair)}`);
         out[str('zip', pair[0], 1)] = pair[1];
       }
       return out;
     },
-    { result: 'struct', doc: 'zip([[k, v], ...]): struct from key/value pairs.' },
+    { result: 'struct', doc: 'zip([[k, v], ...]): struct from key/value pairs; null items are skipped.' },
   ),
   scalar('items', 1, 1, (a) => Object.entries(obj('items', a[0], 1)).map(([k, v]) => [k, v]), { result: 'array', doc: 'Array of [key, value] pairs of a struct.' }),
   scalar(
@@ -93,10 +94,10 @@ export const objectFunctions: readonly FunctionDef[] = [
     (a) => {
       if (a.length % 2 !== 0) throw funcError('object_construct', `expects key/value pairs but found ${a.length} arguments`);
       const out: StructValue = {};
-      for (let i = 0; i < a.length; i += 2) if (a[i + 1] !== null) out[str('object_construct', a[i], i + 1)] = a[i + 1];
+      for (let i = 0; i < a.length; i += 2) if (a[i] !== null && a[i + 1] !== null) out[str('object_construct', a[i], i + 1)] = a[i + 1];
       return out;
     },
-    { nilIfAnyNil: false, result: 'struct', doc: 'object_construct(k1, v1, ...): struct of the pairs; null values are left out.' },
+    { nilIfAnyNil: false, result: 'struct', doc: 'object_construct(k1, v1, ...): struct of the pairs; pairs with a null key or value are left out.' },
   ),
   scalar('obj_to_kvpair_array', 1, 1, (a) => Object.entries(obj('obj_to_kvpair_array', a[0], 1)).map(([key, value]) => ({ key, value })), {
     result: 'array',

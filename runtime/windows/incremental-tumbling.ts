@@ -3,6 +3,8 @@
  * accumulators; only the first row of each group is kept. Used when every aggregate of the rule is incremental
  * (`count(*)`, or one-argument `avg`/`sum`/`min`/`max`/`count`) and nothing runs between the window and the
  * aggregation (no join, no WHERE after the window). Same windows, bounds and results as {@link TumblingWindow}.
+ * An error while adding a row (GROUP BY dimension or aggregate argument) does not surface at that row: like eKuiper,
+ * which evaluates them when the window fires, the window then fires as one {@link FailedWindowBatch}.
  *
  * @see https://ekuiper.org/docs/en/latest/sqls/windows.html#tumbling-window
  */
@@ -14,7 +16,7 @@ import type { EvalContext } from '../expr/eval-context';
 import type { Evaluator, IncrementalAggregate } from '../expr/scope';
 import { UNIT_MS } from '../plan/validate-window';
 import { alignedEnd } from './align';
-import type { EmitWindow, WindowOperator } from './window';
+import type { EmitWindow, FailedWindowBatch, WindowOperator } from './window';
 
 /** Incremental tumbling window state. */
 export class IncrementalTumblingWindow implements WindowOperator {
@@ -23,6 +25,8 @@ export class IncrementalTumblingWindow implements WindowOperator {
   private winStart = 0;
   private end: number | undefined = undefined;
   private readonly lengthMs: number;
+  /** First error met while adding a row to the current window; the window then fires as this error. */
+  private error: string | undefined = undefined;
 
   /**
    * @param unit time unit
@@ -51,6 +55,16 @@ export class IncrementalTumblingWindow implements WindowOperator {
       this.end = alignedEnd(row.timestamp, this.length, this.unit);
       this.winStart = row.timestamp;
     } else if (row.timestamp >= this.end) this.advance(row.timestamp, emit);
+    this.rowCount++;
+    if (this.error !== undefined) return;
+    try {
+      this.accumulate(row);
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  private accumulate(row: Row): void {
     const ctx = this.ctx;
     const dims = this.dimensions;
     let key: unknown = '';
@@ -68,7 +82,6 @@ export class IncrementalTumblingWindow implements WindowOperator {
       this.groups.set(key, g);
     }
     g.count++;
-    this.rowCount++;
     const aggs = this.aggregates;
     for (let i = 0; i < aggs.length; i++) {
       const a = aggs[i];
@@ -106,6 +119,13 @@ export class IncrementalTumblingWindow implements WindowOperator {
     const start = this.winStart;
     this.winStart = end;
     this.end = end + this.lengthMs;
+    const error = this.error;
+    if (error !== undefined) {
+      this.error = undefined;
+      const failed: FailedWindowBatch = { start, end, rows: [], groups: [], error };
+      emit(failed);
+      return;
+    }
     emit({ start, end, rows: groups.map((g) => g.rows[0]), groups });
   }
 }

@@ -6,6 +6,21 @@
  */
 import type { Row, WindowBatch } from '../model/row';
 
+/**
+ * A fired window whose content could not be aggregated: an incremental window met an error while adding a row
+ * (a GROUP BY dimension or an aggregate argument failed). eKuiper evaluates GROUP BY and the aggregates when the
+ * window fires, so the whole window becomes one error, reported at that point instead of a result.
+ */
+export interface FailedWindowBatch extends WindowBatch {
+  /** The first error met in the window (message without the `run Select error: ` prefix). */
+  readonly error: string;
+}
+
+/** Whether a fired window is a {@link FailedWindowBatch}. */
+export function isFailedWindow(b: WindowBatch): b is FailedWindowBatch {
+  return typeof (b as Partial<FailedWindowBatch>).error === 'string';
+}
+
 /** Receives each fired window. */
 export type EmitWindow = (batch: WindowBatch) => void;
 

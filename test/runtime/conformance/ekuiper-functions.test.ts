@@ -26,7 +26,7 @@ const KNOWN_FAILING: readonly string[] = [
 ];
 
 /** The other conformance fixture files, whose ids must not be reused here. */
-const OTHER_FILES = ['examples.json', 'edgestack-cases.json', 'ekuiper-extra.json', 'ekuiper-operators.json'];
+const OTHER_FILES = ['examples.json', 'edgestack-cases.json', 'ekuiper-extra.json', 'ekuiper-operators.json', 'ekuiper-aggregates.json'];
 
 function check(id: string): void {
   const c = cases.find((x) => x.id === id);

@@ -23,7 +23,7 @@ describe('aggregate functions', () => {
     { name: 'last_value without ignoreNull', fn: 'last_value', columns: [[1, 2, null], [false, false, false]], expected: null },
     { name: 'last_value ignoring nulls', fn: 'last_value', columns: [[1, 2, null], [true, true, true]], expected: 2 },
     { name: 'merge_agg merges structs, later keys win', fn: 'merge_agg', columns: [[{ a: 1, b: 2 }, null, { b: 3 }]], expected: { a: 1, b: 3 } },
-    { name: 'merge_agg of no structs is null', fn: 'merge_agg', columns: [[1, null]], expected: null },
+    { name: 'merge_agg of no structs is an empty object', fn: 'merge_agg', columns: [[1, null]], expected: {} },
     { name: 'median of odd count', fn: 'median', columns: [[3, 1, 2]], expected: 2 },
     { name: 'median of even count', fn: 'median', columns: [[4, 1, 2, 3]], expected: 2.5 },
     { name: 'stddev is the population deviation', fn: 'stddev', columns: [[2, 4, 4, 4, 5, 5, 7, 9]], expected: 2 },

@@ -24,10 +24,14 @@ describe('array functions', () => {
     { fn: 'array_min', name: 'array_min', args: [['b', 'a', 'c']], expected: 'a' },
     { fn: 'array_max', name: 'array_max of empty is null', args: [[]], expected: null },
     { fn: 'array_join', name: 'array_join skips nulls', args: [['a', null, 'b'], ','], expected: 'a,b' },
-    { fn: 'array_join', name: 'array_join replaces nulls', args: [['a', null, 1.5], '-', 'x'], expected: 'a-x-1.5' },
+    { fn: 'array_join', name: 'array_join replaces nulls', args: [['a', null, 'b'], '-', 'x'], expected: 'a-x-b' },
     { fn: 'array_sort', name: 'array_sort ascending', args: [[3, 1, 2]], expected: [1, 2, 3] },
     { fn: 'array_flatten', name: 'array_flatten one level', args: [[1, [2, [3]], 4]], expected: [1, 2, [3], 4] },
-    { fn: 'array_concat', name: 'array_concat', args: [[1], null, [2, 3]], expected: [1, 2, 3] },
+    { fn: 'array_concat', name: 'array_concat', args: [[1], [2, 3]], expected: [1, 2, 3] },
+    { fn: 'array_concat', name: 'array_concat with a null argument is null', args: [[1], null], expected: null },
+    { fn: 'array_max', name: 'array_max casts to the type of the first element', args: [[1, 3.2, 4.1, 2]], expected: 4 },
+    { fn: 'array_min', name: 'array_min of floats', args: [[1.2, 4.2, 3.5]], expected: 1.2 },
+    { fn: 'array_map', name: 'array_map applies a scalar function', args: ['ceil', [0, -1, 1.2]], expected: [0, -1, 2] },
     { fn: 'repeat', name: 'repeat', args: ['a', 3], expected: ['a', 'a', 'a'] },
     { fn: 'sequence', name: 'sequence inclusive', args: [1, 4], expected: [1, 2, 3, 4] },
     { fn: 'sequence', name: 'sequence with step', args: [10, 1, -4], expected: [10, 6, 2] },
@@ -49,6 +53,19 @@ describe('array functions', () => {
     expect(() => call('array_remove', ['x', 1])).toThrow('array_remove: expects an array for argument 1 but found string("x")');
   });
 
+  it('fails array_join on a non-string element', () => {
+    expect(() => call('array_join', [[123, 'b'], ':'])).toThrow('array_join: array elements should be string but found bigint(123)');
+  });
+
+  it('fails array_max when an element does not cast to the first element type', () => {
+    expect(() => call('array_max', [[1, '4', 3]])).toThrow('array_max: requires int64 but found string("4")');
+  });
+
+  it('fails array_map with an aggregate or a two-argument function', () => {
+    expect(() => call('array_map', ['avg', [1]])).toThrow('array_map: first argument should be a scalar function.');
+    expect(() => call('array_map', ['power', [1]])).toThrow('array_map: validate function arguments failed.');
+  });
+
   it('fails sequence with a step going the wrong way', () => {
     expect(() => call('sequence', [1, 5, -1])).toThrow('sequence: step -1 cannot go from 1 to 5');
   });
@@ -61,6 +78,8 @@ describe('object functions', () => {
     { fn: 'values', name: 'values', args: [o], expected: [1, 'x', null] },
     { fn: 'object', name: 'object from keys and values', args: [['a', 'b'], [1, 2]], expected: { a: 1, b: 2 } },
     { fn: 'zip', name: 'zip pairs', args: [[['a', 1], ['b', 2]]], expected: { a: 1, b: 2 } },
+    { fn: 'zip', name: 'zip skips null items', args: [[['a', 1], null]], expected: { a: 1 } },
+    { fn: 'object_construct', name: 'object_construct drops a pair with a null key', args: [null, 'v1', 'k2', 'v2'], expected: { k2: 'v2' } },
     { fn: 'items', name: 'items', args: [{ a: 1, b: 2 }], expected: [['a', 1], ['b', 2]] },
     { fn: 'object_concat', name: 'object_concat later keys win', args: [{ a: 1 }, null, { a: 2, b: 3 }], expected: { a: 2, b: 3 } },
     { fn: 'erase', name: 'erase one key', args: [o, 'a'], expected: { b: 'x', c: null } },
