@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCases } from '../../../runtime/conformance/conformance-case';
-import { runCase } from '../../../runtime/conformance/run-case';
+import { checkCase, loadFixture } from './fixture';
 
 /**
  * Extra eKuiper conformance cases (`test/fixtures/conformance/ekuiper-extra.json`), transcribed from
  * lf-edge/ekuiper `internal/topo/topotest/{rule_test.go,window_rule_test.go}` with the conventions of
  * `shared/conformance/README.md`.
  */
-const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures/conformance/ekuiper-extra.json'), 'utf8')));
+const cases = loadFixture('ekuiper-extra.json');
 
 /**
  * Cases the current engine fails. Each one is diagnosed (eKuiper semantics at stake, with the quoted test
@@ -19,11 +16,7 @@ const KNOWN_FAILING: readonly string[] = [
 ];
 
 function check(id: string): void {
-  const c = cases.find((x) => x.id === id);
-  if (c === undefined) throw new Error(`no case ${id}`);
-  const r = runCase(c);
-  if (!r.passed) throw new Error(`${id} failed:\n${r.detail ?? ''}`);
-  expect(r.passed).toBe(true);
+  checkCase(cases, id);
 }
 
 describe('eKuiper extra conformance cases', () => {

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCases } from '../../../runtime/conformance/conformance-case';
-import { runCase } from '../../../runtime/conformance/run-case';
+import { checkCase, loadFixture } from './fixture';
 
 /**
  * More eKuiper operator- and function-level conformance cases (`test/fixtures/conformance/ekuiper-functions.json`,
@@ -10,7 +7,7 @@ import { runCase } from '../../../runtime/conformance/run-case';
  * and `internal/binder/function/funcs_*_test.go` with the one-stream conventions of `shared/conformance/README.md`
  * ("Operator-level cases").
  */
-const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures/conformance/ekuiper-functions.json'), 'utf8')));
+const cases = loadFixture('ekuiper-functions.json');
 
 /**
  * Cases the current engine fails, run with `it.failing`; a fix flips them to a reported failure and the id must
@@ -29,11 +26,7 @@ const KNOWN_FAILING: readonly string[] = [
 const OTHER_FILES = ['examples.json', 'edgestack-cases.json', 'ekuiper-extra.json', 'ekuiper-operators.json', 'ekuiper-aggregates.json'];
 
 function check(id: string): void {
-  const c = cases.find((x) => x.id === id);
-  if (c === undefined) throw new Error(`no case ${id}`);
-  const r = runCase(c);
-  if (!r.passed) throw new Error(`${id} failed:\n${r.detail ?? ''}`);
-  expect(r.passed).toBe(true);
+  checkCase(cases, id);
 }
 
 describe('eKuiper function- and operator-level conformance cases (ekuiper-functions.json)', () => {
@@ -43,7 +36,7 @@ describe('eKuiper function- and operator-level conformance cases (ekuiper-functi
     expect(ids.every((id) => /^ek-x-(op|fn)-/.test(id))).toBe(true);
     expect(cases.every((c) => (c.source ?? '').startsWith('lf-edge/ekuiper:internal/'))).toBe(true);
     expect(KNOWN_FAILING.filter((id) => !ids.includes(id))).toEqual([]);
-    const others = OTHER_FILES.flatMap((f) => parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures/conformance', f), 'utf8'))).map((c) => c.id));
+    const others = OTHER_FILES.flatMap((f) => loadFixture(f).map((c) => c.id));
     expect(ids.filter((id) => others.includes(id))).toEqual([]);
   });
 

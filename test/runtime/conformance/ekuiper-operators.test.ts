@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCases } from '../../../runtime/conformance/conformance-case';
-import { runCase } from '../../../runtime/conformance/run-case';
+import { checkCase, loadFixture } from './fixture';
 
 /**
  * eKuiper operator- and function-level conformance cases (`test/fixtures/conformance/ekuiper-operators.json`,
  * ids `ek-x-op-*` / `ek-x-fn-*`), transcribed from lf-edge/ekuiper `internal/topo/operator/*_test.go` with the
  * one-stream conventions of `shared/conformance/README.md` ("Operator-level cases").
  */
-const cases = parseCases(JSON.parse(readFileSync(join(__dirname, '../../fixtures/conformance/ekuiper-operators.json'), 'utf8')));
+const cases = loadFixture('ekuiper-operators.json');
 
 /**
  * Cases the current engine fails, run with `it.failing`; a fix flips them to a reported failure and the id must
@@ -23,11 +20,7 @@ const KNOWN_FAILING: readonly string[] = [
 ];
 
 function check(id: string): void {
-  const c = cases.find((x) => x.id === id);
-  if (c === undefined) throw new Error(`no case ${id}`);
-  const r = runCase(c);
-  if (!r.passed) throw new Error(`${id} failed:\n${r.detail ?? ''}`);
-  expect(r.passed).toBe(true);
+  checkCase(cases, id);
 }
 
 describe('eKuiper operator-level conformance cases', () => {
