@@ -14,6 +14,7 @@ export * from './charts/edge-site-chart';
 export * from './charts/required-secrets';
 export * from './charts/site-endpoints';
 export * from './charts/find-site';
+export * from './charts/unique-resource-files';
 export * from './constructs/labels';
 export * from './constructs/placement';
 export * from './constructs/pod-security';

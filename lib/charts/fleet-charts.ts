@@ -8,6 +8,7 @@ import { SiteRuleSet } from '../rules/site-rule-set';
 import { chartId } from './chart-id';
 import { CloudChart } from './cloud-chart';
 import { EdgeSiteChart } from './edge-site-chart';
+import { guardUniqueResourceFiles } from './unique-resource-files';
 
 /** Options of {@link createFleetCharts}. */
 export interface FleetChartsOptions {
@@ -28,6 +29,7 @@ export interface FleetChartsOptions {
  * @param options - rule sets per site; see {@link FleetChartsOptions}
  * @returns the charts, in inventory order
  * @throws InventoryError when the fleet is invalid
+ * @throws Error at synth when two objects of one chart share a kind and name (they would share a file)
  * @throws RuleValidationError when a site's rule set does not parse or plan, or names an endpoint the site lacks
  * @see https://cdk8s.io/docs/latest/basics/chart/
  */
@@ -40,14 +42,14 @@ export function createFleetCharts(app: App, fleet: Fleet = EXAMPLE_FLEET, option
     const cloudKafkaReplicas = cloud?.components.kafka?.replicas ?? 3;
     for (const site of env.sites) {
       const id = chartId(env.name, site.id);
-      charts.push(site.role === 'cloud'
+      charts.push(guardUniqueResourceFiles(site.role === 'cloud'
         ? new CloudChart(app, id, { env, site })
         : new EdgeSiteChart(app, id, {
           env, site, cloudKafkaReplicas,
           definitions: site.definitions ?? (site.components.ruleEngine
             ? resolveSiteDefinitions(fleet, env.name, site.id, ruleSets(site))
             : undefined),
-        }));
+        })));
     }
   }
   return charts;
