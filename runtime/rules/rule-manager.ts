@@ -108,7 +108,7 @@ export class RuleManager {
       entry.origin = origin ?? entry.origin;
       this.options.store.putRule({ id, definition: next, triggered: entry.triggered, origin: entry.origin });
       if (entry.triggered) await this.run(id, entry);
-    });
+    }, entry);
   }
 
   /** Stops and deletes a rule. @throws NotFoundError */
@@ -118,7 +118,7 @@ export class RuleManager {
       await this.halt(entry, 'stopped', '');
       this.options.store.deleteRule(id);
       this.rules.delete(id);
-    });
+    }, entry);
   }
 
   /** Starts a rule and records that it should run after a restart. @throws NotFoundError */
@@ -128,7 +128,7 @@ export class RuleManager {
       this.options.store.setTriggered(id, true);
       entry.triggered = true;
       if (!entry.runner) await this.run(id, entry);
-    });
+    }, entry);
   }
 
   /** Stops a rule and records that it should stay stopped after a restart. @throws NotFoundError */
@@ -138,7 +138,7 @@ export class RuleManager {
       this.options.store.setTriggered(id, false);
       entry.triggered = false;
       await this.halt(entry, 'stopped', 'canceled manually');
-    });
+    }, entry);
   }
 
   /** Stops (if running) and starts a rule. @throws NotFoundError */
@@ -149,7 +149,7 @@ export class RuleManager {
       this.options.store.setTriggered(id, true);
       entry.triggered = true;
       await this.run(id, entry);
-    });
+    }, entry);
   }
 
   /** The rule's JSON as created. @throws NotFoundError */
@@ -218,10 +218,15 @@ export class RuleManager {
       ids.map((id) => {
         const entry = this.rules.get(id);
         if (!entry?.triggered) return undefined;
-        return this.serialize(id, async () => {
-          await this.halt(entry, 'stopped', '');
-          await this.run(id, entry);
-        });
+        return this.serialize(
+          id,
+          async () => {
+            if (!entry.triggered) return;
+            await this.halt(entry, 'stopped', '');
+            await this.run(id, entry);
+          },
+          entry,
+        ).catch(() => undefined);
       }),
     );
   }
@@ -278,9 +283,17 @@ export class RuleManager {
     entry.message = message;
   }
 
-  private serialize<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` after the operations already queued for rule `id`. When `entry` is given, `fn` runs only if the rule
+   * still has that entry then (a delete queued before it wins), else the result rejects with NotFoundError.
+   */
+  private serialize<T>(id: string, fn: () => Promise<T>, entry?: RuleEntry): Promise<T> {
     const prev = this.locks.get(id) ?? Promise.resolve();
-    const next = prev.then(fn, fn);
+    const guarded = (): Promise<T> => {
+      if (entry && this.rules.get(id) !== entry) return Promise.reject(new NotFoundError('rule', id));
+      return fn();
+    };
+    const next = prev.then(guarded, guarded);
     const settled = next.catch(() => undefined);
     this.locks.set(id, settled);
     void settled.then(() => {

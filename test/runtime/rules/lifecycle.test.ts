@@ -104,4 +104,31 @@ describe('rule lifecycle and persistence', () => {
       await service.close();
     }
   });
+  it('refuses a start, restart or update queued behind a delete of the same rule, leaving no source open and nothing persisted', async () => {
+    const dir = tempDataDir();
+    const first = await startTestService(env(dir));
+    try {
+      await rest(first.url, 'POST', '/streams', { sql: STREAM });
+      await rest(first.url, 'POST', '/rules', { id: 'gone', sql: 'SELECT * FROM demo', actions: [{ log: {} }] });
+      expect(first.sourceInstances()).toBe(1);
+      const deleted = first.rules.delete('gone');
+      const started = first.rules.start('gone');
+      const restarted = first.rules.restart('gone');
+      const updated = first.rules.update('gone', { id: 'gone', sql: 'SELECT temperature FROM demo', actions: [{ log: {} }] });
+      await deleted;
+      await expect(started).rejects.toThrow('rule gone not found');
+      await expect(restarted).rejects.toThrow('rule gone not found');
+      await expect(updated).rejects.toThrow('rule gone not found');
+      expect(first.sourceInstances()).toBe(0);
+      expect((await rest(first.url, 'GET', '/rules')).body).toEqual([]);
+    } finally {
+      await first.close();
+    }
+    const second = await startTestService(env(dir));
+    try {
+      expect((await rest(second.url, 'GET', '/rules')).body).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
 });
