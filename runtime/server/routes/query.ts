@@ -4,7 +4,8 @@ import { BadRequestError } from '../http-errors';
 
 /**
  * Registers `POST /query` with `{"sql": "SELECT ..."}`: runs an ad-hoc query and streams each result row as one
- * JSON line (`application/x-ndjson`) until the client disconnects. Backs the CLI's interactive `query`. An
+ * JSON line (`application/x-ndjson`) until the client disconnects (also while the query is starting) or the server
+ * closes. Errors before the first row answer as other routes do (400 bad body or SQL, 422 plan error). Backs the CLI's interactive `query`. An
  * edgestack extension: eKuiper's CLI talks to its server over RPC for this.
  */
 export function registerQueryRoute(app: FastifyInstance, rules: RuleManager): void {
@@ -19,6 +20,11 @@ export function registerQueryRoute(app: FastifyInstance, rules: RuleManager): vo
       for (const row of batch) reply.raw.write(`${JSON.stringify(row)}\n`);
     });
     reply.hijack();
+    if (request.raw.socket.destroyed) {
+      // the client left while the query's sources were connecting: no 'close' event will come any more
+      await stop();
+      return;
+    }
     reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-cache' });
     reply.raw.flushHeaders();
     const end = (): void => {
