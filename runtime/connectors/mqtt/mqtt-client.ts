@@ -1,5 +1,6 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
+import { redactUrl } from '../redact-url';
 import { ConnectionTracker } from '../source';
 
 /** Reconnect back-off bounds, in ms. */
@@ -11,7 +12,7 @@ export interface Backoff {
 /**
  * Connects an mqtt.js client that reconnects with exponential back-off (min, doubling, capped at max) and reports
  * its state to `tracker`. `onConnect` runs after every (re)connection, e.g. to subscribe again.
- * The password is passed to mqtt.js only; the logger receives the URL and client id.
+ * The password is passed to mqtt.js only; the logger receives the URL (without a password in it) and client id.
  */
 export function connectWithBackoff(
   url: string,
@@ -22,10 +23,11 @@ export function connectWithBackoff(
   onConnect: (client: MqttClient) => void,
 ): MqttClient {
   const client = mqtt.connect(url, { ...options, reconnectPeriod: backoff.minMs, resubscribe: false });
+  const logged = redactUrl(url);
   client.on('connect', () => {
     client.options.reconnectPeriod = backoff.minMs;
     tracker.connected();
-    logger.info({ url, clientId: options.clientId }, 'mqtt connected');
+    logger.info({ url: logged, clientId: options.clientId }, 'mqtt connected');
     onConnect(client);
   });
   client.on('reconnect', () => {
@@ -36,7 +38,7 @@ export function connectWithBackoff(
   client.on('offline', () => tracker.disconnected('broker unreachable'));
   client.on('error', (err) => {
     tracker.disconnected(err.message);
-    logger.warn({ url, err: err.message }, 'mqtt error');
+    logger.warn({ url: logged, err: err.message }, 'mqtt error');
   });
   return client;
 }

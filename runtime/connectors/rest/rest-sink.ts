@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ConnectorContext } from '../context';
+import { redactUrl } from '../redact-url';
 import type { Sink, SinkMessage } from '../sink';
 import type { ConnectorSpec } from '../spec';
 
@@ -56,8 +57,9 @@ export class RestSink implements Sink {
         lastError = (err as Error).message;
       }
     }
-    this.ctx.logger.warn({ url: this.props.url, error: lastError }, 'rest sink request failed');
-    throw new Error(`rest sink ${method} ${this.props.url} failed: ${lastError}`);
+    const url = redactUrl(this.props.url);
+    this.ctx.logger.warn({ url, error: lastError }, 'rest sink request failed');
+    throw new Error(`rest sink ${method} ${url} failed: ${lastError}`);
   }
 
   async close(): Promise<void> {}
