@@ -16,6 +16,9 @@ export function emptyNodeMetrics(): NodeMetrics {
   };
 }
 
+/** How long closing a sink waits for queued writes, in ms: 5000. */
+export const DEFAULT_SINK_DRAIN_TIMEOUT_MS = 5000;
+
 /**
  * Runs one action of a rule: encodes batches (common sink properties), queues the messages (at most
  * `bufferLength`, further ones are dropped and counted as exceptions) and writes them to the connector in order,
@@ -34,11 +37,14 @@ export class SinkRunner {
 
   /**
    * @param name node name, `sink_<type>_<index>` (metric keys are `<name>_0_<metric>`)
+   * @param drainTimeoutMs how long {@link close} waits for queued and pending writes before closing the connector
+   *   anyway, in ms; @default {@link DEFAULT_SINK_DRAIN_TIMEOUT_MS}
    */
   constructor(
     readonly name: string,
     private readonly sink: Sink,
     private readonly encoder: SinkEncoder,
+    private readonly drainTimeoutMs = DEFAULT_SINK_DRAIN_TIMEOUT_MS,
   ) {}
 
   /** Connects the connector. Rejects with the connector's error. */
@@ -74,10 +80,26 @@ export class SinkRunner {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Waits for queued messages, then closes the connector. */
+  /**
+   * Waits for queued messages (at most `drainTimeoutMs`, so a rule stops even while its broker is down), then
+   * closes the connector. Messages still queued then are dropped and counted as exceptions; pending writes are
+   * failed by the connector's close.
+   */
   async close(): Promise<void> {
-    await this.flushed();
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      this.flushed().then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), this.drainTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
     this.closed = true;
+    if (!drained) {
+      const dropped = this.queue.splice(0);
+      for (let i = 0; i < dropped.length; i++) this.fail(`sink closed after waiting ${this.drainTimeoutMs} ms for the connector: message dropped`);
+      this.stats.buffer_length = this.inflight;
+    }
     await this.sink.close();
   }
 
@@ -93,7 +115,7 @@ export class SinkRunner {
   /** Starts writes while fewer than the connector's `maxInflight` are pending (1: strictly one at a time). */
   private pump(): void {
     const limit = this.sink.maxInflight ?? 1;
-    while (this.queue.length > 0 && this.inflight < limit) {
+    while (!this.closed && this.queue.length > 0 && this.inflight < limit) {
       const m = this.queue.shift() as SinkMessage;
       this.inflight++;
       const t0 = performance.now();

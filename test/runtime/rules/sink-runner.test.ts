@@ -13,6 +13,10 @@ class GatedSink implements Sink {
     this.started.push(message.payload);
     return new Promise((resolve, reject) => this.gates.push({ resolve, reject }));
   }
+  /** Writes not yet released. */
+  get pending(): number {
+    return this.gates.length;
+  }
   release(error?: Error): void {
     const gate = this.gates.shift();
     if (error) gate?.reject(error);
@@ -41,6 +45,31 @@ describe('SinkRunner', () => {
       sink_log_0_0_exceptions_total: 1,
       sink_log_0_0_last_exception: 'broker said no',
       sink_log_0_0_buffer_length: 0,
+    });
+  });
+
+  it('closes the connector after the drain timeout when writes never complete (broker down), counting dropped messages', async () => {
+    const sink = new GatedSink(1);
+    let closed = false;
+    // as mqtt.js end(true): closing fails the pending writes
+    sink.close = async () => {
+      closed = true;
+      while (sink.pending > 0) sink.release(new Error('connection closed'));
+    };
+    const runner = new SinkRunner('sink_mqtt_0', sink, SinkEncoder.fromAction({}, 'a'), 20);
+    runner.write(row(1));
+    runner.write(row(2));
+    runner.write(row(3));
+    await runner.close();
+    await new Promise((r) => setImmediate(r));
+    expect(closed).toBe(true);
+    expect(sink.started).toEqual(['[{"n":1}]']);
+    expect(runner.metrics()).toMatchObject({
+      sink_mqtt_0_0_records_in_total: 3,
+      sink_mqtt_0_0_records_out_total: 0,
+      sink_mqtt_0_0_exceptions_total: 3,
+      sink_mqtt_0_0_buffer_length: 0,
+      sink_mqtt_0_0_last_exception: 'connection closed',
     });
   });
 
