@@ -1,9 +1,20 @@
 /**
  * Runtime semantics of eKuiper's binary operators on dynamic values: comparison, arithmetic (bigint/bigint is integer
  * division), bitwise and logical operators. Operands of mismatched types raise eKuiper's error
- * `invalid operation <type>(<v>) <op> <type>(<v>)`. With a null operand, `=` is true only when both are null and
- * `!=` is its negation (eKuiper filter_test: `def = ghi` passes when both are missing), while the ordering operators
- * `< <= > >=` are false (eKuiper valuer_test TestComparison); an arithmetic result is null (omitted in output).
+ * `invalid operation <type>(<v>) <op> <type>(<v>)`; an arithmetic result with a null operand is null (omitted).
+ *
+ * Comparison with a null operand: `nil = nil` is true, every other comparison (`=` with one null, `!=`, `<>`,
+ * `< <= > >=`) is false. Evidence (lf-edge/ekuiper):
+ * - v1 `internal/xsql/valuer.go` `ValuerEval.simpleDataEval` (commit 4dcdd26b): both nil gives `= <= >=` true and
+ *   `!=` false; one nil gives `= < > <= >=` false and `!=` true. Its `valuer_test.go` `TestComparison[10]`/`[11]`
+ *   (commit c6ad75af) asserts exactly that.
+ * - v2 `internal/xsql/valuer.go` `SimpleDataEval` (2022-2025 header, module `ekuiper/v2`) carries a new comment in
+ *   its nil branch, "for relationship, return false", and the v2 `TestComparison[10]`/`[11]` rows transcribed in
+ *   `ekuiper-functions.json` expect `a >= b`, `a != b` and `a NOT BETWEEN 2 AND b` false with null operands.
+ * - `internal/topo/operator/filter_test.go` `TestFilterPlan_Apply[1]` ("nil equals nil?", `WHERE def = ghi` with
+ *   both columns missing passes) keeps `nil = nil` true.
+ * No single rule satisfies all three: v2 `TestComparison[10]` also expects `a = b` false with both missing, which
+ * contradicts `TestFilterPlan_Apply[1]` on the same expression (case `ek-x-op-comparison-10-nulleq`, known failing).
  *
  * @see https://ekuiper.org/docs/en/latest/sqls/query_language_elements.html
  */
@@ -30,7 +41,7 @@ function goCompositeName(v: object): string {
 
 /**
  * Compares two values for `= != <> < <= > >=`.
- * @returns the boolean result; with a null operand `=` is "both null", `!=` its negation, anything else false
+ * @returns the boolean result; with a null operand only `nil = nil` is true, anything else is false
  * @throws EvalError when the operand types cannot be compared, or `<op> is an invalid operation for []interface {}`
  *   (`map[string]interface {}`) when the left operand is an array (object)
  */
@@ -39,10 +50,8 @@ export function compareOp(op: BinaryOperator, l: Value, r: Value, lk: ValueKind,
     throw new EvalError(`${op === '<>' ? '!=' : op} is an invalid operation for ${goCompositeName(l)}`);
   }
   if (l === null || l === undefined || r === null || r === undefined) {
-    const bothNull = (l === null || l === undefined) && (r === null || r === undefined);
-    if (op === '=') return bothNull;
-    if (op === '!=' || op === '<>') return !bothNull;
-    return false;
+    // `nil = nil` is the only comparison with a null operand that is true (see the module TSDoc for the evidence).
+    return op === '=' && (l === null || l === undefined) && (r === null || r === undefined);
   }
   let c: number;
   const tl = typeof l;

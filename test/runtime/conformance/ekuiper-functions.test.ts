@@ -14,12 +14,10 @@ const cases = loadFixture('ekuiper-functions.json');
  * then be removed from this list. Each entry says why it is not fixed.
  */
 const KNOWN_FAILING: readonly string[] = [
-  // `a = b` / `a != b` with a missing operand: valuer_test (v2, 2024) expects false for both, but filter_test
-  // (ek-x-op-filter-1, `WHERE def = ghi` with both columns missing passes) needs null = null to be true, and that case
-  // must keep passing. The engine keeps `=` as "both null" and `!=` as its negation; ordering operators and BETWEEN
-  // follow valuer_test (false).
+  // `a = b` with both operands missing: the v2 valuer_test expects false, but filter_test (ek-x-op-filter-1,
+  // `WHERE def = ghi` with both columns missing passes) needs nil = nil to be true, and that case keeps passing.
+  // Every other comparison with a null operand is false (runtime/expr/binary-ops.ts gives the eKuiper evidence).
   'ek-x-op-comparison-10-nulleq',
-  'ek-x-op-comparison-11-nulleq',
 ];
 
 /** The other conformance fixture files, whose ids must not be reused here. */
