@@ -1,12 +1,12 @@
-import type { MqttClient } from 'mqtt';
+import type { IClientPublishOptions } from 'mqtt';
 import { z } from 'zod';
 import type { ConnectorContext } from '../context';
 import type { Sink, SinkMessage } from '../sink';
-import { ConnectionTracker, type ConnectionStatus } from '../source';
+import type { ConnectionStatus } from '../source';
 import type { ConnectorSpec } from '../spec';
 import { DataTemplate } from '../template';
-import { connectWithBackoff, endClient, waitConnected } from './mqtt-client';
-import { brokerUrl, mqttConnectionFields, toClientOptions } from './mqtt-connection';
+import { mqttConnectionFields } from './mqtt-connection';
+import { MqttEndpoint } from './mqtt-endpoint';
 
 /**
  * MQTT sink spec: eKuiper's action properties. The topic may be a data template (`devices/{{.deviceId}}/alarms`).
@@ -30,49 +30,51 @@ export type MqttSinkProps = z.output<typeof mqttSinkSpec.schema>;
 
 /** Publishes each message's payload; QoS 1 publishes resolve on PUBACK. */
 export class MqttSink implements Sink {
-  private client?: MqttClient;
-  private readonly tracker = new ConnectionTracker();
-  private readonly topic: DataTemplate;
+  private readonly endpoint: MqttEndpoint;
+  /** The compiled topic template; undefined when the topic is a constant string. */
+  private readonly topicTemplate?: DataTemplate;
+  private readonly publishOptions: IClientPublishOptions;
   /** Pending publishes allowed at once (`maxInflight`). */
   readonly maxInflight: number;
 
   /** @throws Error when the topic template is invalid. */
   constructor(
     private readonly props: MqttSinkProps,
-    private readonly ctx: ConnectorContext,
+    ctx: ConnectorContext,
   ) {
-    this.topic = DataTemplate.compile(props.topic);
+    const topic = DataTemplate.compile(props.topic);
+    this.topicTemplate = topic.isConstant ? undefined : topic;
+    this.publishOptions = { qos: props.qos, retain: props.retained };
     this.maxInflight = props.maxInflight;
+    this.endpoint = new MqttEndpoint(props, `mqtt sink "${props.topic}"`, ctx.logger);
   }
 
-  /** @throws ConnectorConfigError when no server is set or a TLS file cannot be read. */
+  /**
+   * Connects; resolves once connected or after `connectTimeoutMs` (publishes are queued by mqtt.js meanwhile).
+   * @throws ConnectorConfigError when no server is set or a TLS file cannot be read.
+   */
   async connect(): Promise<void> {
-    const where = `mqtt sink "${this.props.topic}"`;
-    const url = brokerUrl(this.props, where);
-    const backoff = { minMs: this.props.reconnectMinMs, maxMs: this.props.reconnectMaxMs };
-    this.client = connectWithBackoff(url, toClientOptions(this.props, where), backoff, this.tracker, this.ctx.logger, () => undefined);
-    await waitConnected(this.client, this.props.connectTimeoutMs);
+    await this.endpoint.waitConnected(this.endpoint.connect());
   }
 
+  /** Publishes `message.payload`; resolves when written (QoS 0) or on PUBACK (QoS 1). Rejects naming the topic. */
   collect(message: SinkMessage): Promise<void> {
-    const client = this.client;
+    const client = this.endpoint.client;
     if (!client) return Promise.reject(new Error(`mqtt sink "${this.props.topic}" is not connected`));
-    const topic = this.topic.isConstant ? this.props.topic : this.topic.render(message.data);
+    const topic = this.topicTemplate ? this.topicTemplate.render(message.data) : this.props.topic;
     return new Promise((resolve, reject) => {
-      client.publish(topic, message.payload, { qos: this.props.qos, retain: this.props.retained }, (err) =>
+      client.publish(topic, message.payload, this.publishOptions, (err) =>
         err ? reject(new Error(`mqtt sink publish to "${topic}" failed: ${err.message}`)) : resolve(),
       );
     });
   }
 
-  async close(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    if (client) await endClient(client);
+  close(): Promise<void> {
+    return this.endpoint.close();
   }
 
   connection(): ConnectionStatus {
-    return this.tracker.snapshot();
+    return this.endpoint.connection();
   }
 }
 

@@ -1,10 +1,9 @@
-import type { MqttClient } from 'mqtt';
 import { z } from 'zod';
 import type { ConnectorContext } from '../context';
-import { ConnectionTracker, type ConnectionStatus, type Source, type SourceListener } from '../source';
+import type { ConnectionStatus, Source, SourceListener } from '../source';
 import type { ConnectorSpec } from '../spec';
-import { connectWithBackoff, endClient, waitConnected } from './mqtt-client';
-import { brokerUrl, mqttConnectionFields, toClientOptions } from './mqtt-connection';
+import { mqttConnectionFields } from './mqtt-connection';
+import { MqttEndpoint } from './mqtt-endpoint';
 
 /**
  * MQTT source spec. The topic (wildcards `+` and `#` allowed) is the stream's DATASOURCE; the other properties
@@ -26,46 +25,48 @@ export type MqttSourceProps = z.output<typeof mqttSourceSpec.schema>;
 
 /** Subscribes to `topic` and delivers each message's bytes with its topic, QoS and message id as metadata. */
 export class MqttSource implements Source {
-  private client?: MqttClient;
-  private readonly tracker = new ConnectionTracker();
+  private readonly endpoint: MqttEndpoint;
+  private readonly where: string;
 
   /** @param topic the topic filter (DATASOURCE), e.g. `devices/+/messages`. */
   constructor(
     private readonly props: MqttSourceProps,
     private readonly topic: string,
-    private readonly ctx: ConnectorContext,
-  ) {}
-
-  /** @throws ConnectorConfigError when no server is set or a TLS file cannot be read. */
-  async open(listener: SourceListener): Promise<void> {
-    const where = `mqtt source "${this.topic}"`;
-    const url = brokerUrl(this.props, where);
-    const options = toClientOptions(this.props, where);
-    const backoff = { minMs: this.props.reconnectMinMs, maxMs: this.props.reconnectMaxMs };
-    const subscribed = new Promise<void>((resolve) => {
-      this.client = connectWithBackoff(url, options, backoff, this.tracker, this.ctx.logger, (client) => {
-        client.subscribe(this.topic, { qos: this.props.qos }, (err, granted) => {
-          if (err) listener.onError(new Error(`${where}: subscribe failed: ${err.message}`));
-          else if (granted?.some((g) => g.qos === 128)) listener.onError(new Error(`${where}: the broker refused the subscription (check its ACL)`));
-          resolve();
-        });
-      });
-    });
-    this.client?.on('message', (topic, payload, packet) => {
-      listener.onMessage({ payload, meta: { topic, qos: packet.qos, messageId: packet.messageId ?? 0 } });
-    });
-    const client = this.client as MqttClient;
-    if (await waitConnected(client, this.props.connectTimeoutMs)) await subscribed;
+    ctx: ConnectorContext,
+  ) {
+    this.where = `mqtt source "${topic}"`;
+    this.endpoint = new MqttEndpoint(props, this.where, ctx.logger);
   }
 
-  async close(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    if (client) await endClient(client);
+  /**
+   * Connects and subscribes (again after every reconnection). Resolves once subscribed, or after
+   * `connectTimeoutMs` when the broker is unreachable (the client keeps retrying in the background).
+   * @throws ConnectorConfigError when no server is set or a TLS file cannot be read.
+   */
+  async open(listener: SourceListener): Promise<void> {
+    let subscribedOnce: () => void = () => undefined;
+    const subscribed = new Promise<void>((resolve) => {
+      subscribedOnce = resolve;
+    });
+    const client = this.endpoint.connect((c) => {
+      c.subscribe(this.topic, { qos: this.props.qos }, (err, granted) => {
+        if (err) listener.onError(new Error(`${this.where}: subscribe failed: ${err.message}`));
+        else if (granted?.some((g) => g.qos === 128)) listener.onError(new Error(`${this.where}: the broker refused the subscription (check its ACL)`));
+        subscribedOnce();
+      });
+    });
+    client.on('message', (topic, payload, packet) => {
+      listener.onMessage({ payload, meta: { topic, qos: packet.qos, messageId: packet.messageId ?? 0 } });
+    });
+    if (await this.endpoint.waitConnected(client)) await subscribed;
+  }
+
+  close(): Promise<void> {
+    return this.endpoint.close();
   }
 
   connection(): ConnectionStatus {
-    return this.tracker.snapshot();
+    return this.endpoint.connection();
   }
 }
 
