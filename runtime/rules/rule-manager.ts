@@ -248,9 +248,14 @@ export class RuleManager {
     await Promise.all([...this.rules.values()].map((e) => e.runner?.flushed()));
   }
 
-  /** Stops every rule without changing what is persisted (service shutdown). */
+  /**
+   * Stops every rule without changing what is persisted (service shutdown). Each rule is stopped after the
+   * operations already queued for it (a start still connecting), so none is left running.
+   */
   async close(): Promise<void> {
-    await Promise.all([...this.rules.values()].map((e) => this.halt(e, 'stopped', 'service stopped')));
+    await Promise.all(
+      [...this.rules.entries()].map(([id, e]) => this.serialize(id, () => this.halt(e, 'stopped', 'service stopped'), e).catch(() => undefined)),
+    );
   }
 
   private get(id: string): RuleEntry {
