@@ -9,27 +9,28 @@
 import { performance } from 'node:perf_hooks';
 import type { Clock, MessageMeta, OutputBatch, RuleDefinition, RuleTopology, StreamDefinition } from './contract';
 import type { RulePlan } from '../plan/planner';
-import { explainPlan, operatorNames } from '../plan/explain';
+import { explainPlan } from '../plan/explain';
 import type { PlanKind } from '../plan/logical-plan';
 import type { CompiledRule } from './compile-rule';
 import type { ResolvedRuleOptions } from './rule-options';
-import { NodeStats } from './node-stats';
+import type { NodeStats } from './node-stats';
 import { Row, type WindowBatch } from '../model/row';
 import { isFailedWindow } from '../windows/window';
-import type { OutputRow } from '../operators/project';
 import type { Decoder } from '../operators/decode';
 import type { TableStore } from '../operators/table-store';
+import { RuleOutput } from './rule-output';
+import { RuleStats } from './rule-stats';
+import { ResultStage } from './result-stage';
 
 const LATENCY_SAMPLE_MASK = 127;
 
 /** The runtime of one rule; implements the host contract {@link RuleTopology}. */
 export class RuleRuntime implements RuleTopology {
   readonly sources: ReadonlyArray<StreamDefinition>;
-  private readonly listeners: Array<(batch: OutputBatch) => void> = [];
-  private readonly sourceStats = new Map<string, NodeStats>();
+  private readonly output: RuleOutput;
+  private readonly ruleStats: RuleStats;
+  private readonly result: ResultStage;
   private readonly sourceInfo = new Map<string, { stats: NodeStats; decoder: Decoder; table: TableStore | undefined; timestampField: string | undefined }>();
-  private readonly opStats: NodeStats[] = [];
-  private readonly statsByKind = new Map<PlanKind, NodeStats>();
   private readonly projectStats: NodeStats;
   private seq = 0;
   private now = 0;
@@ -50,21 +51,13 @@ export class RuleRuntime implements RuleTopology {
     private readonly clock: Clock,
   ) {
     this.sources = plan.sources.map((s) => s.def);
-    for (const s of plan.sources) {
-      const stats = new NodeStats(`source_${s.def.name}`);
-      this.sourceStats.set(s.def.name, stats);
-      const n = s.def.name;
+    this.output = new RuleOutput(options.sendError);
+    this.ruleStats = new RuleStats(plan);
+    this.result = new ResultStage(op, this.ruleStats, this.output);
+    for (const [n, stats] of this.ruleStats.sources) {
       this.sourceInfo.set(n, { stats, decoder: op.decoders.get(n)!, table: op.tables.get(n), timestampField: op.timestampField.get(n) });
     }
-    const names = operatorNames(plan.chain);
-    let i = 0;
-    for (const p of plan.chain) {
-      if (p.kind === 'DataSourcePlan') continue;
-      const st = new NodeStats(names[i++]);
-      this.opStats.push(st);
-      this.statsByKind.set(p.kind, st);
-    }
-    this.projectStats = this.statsByKind.get('ProjectPlan')!;
+    this.projectStats = this.ruleStats.of('ProjectPlan');
     this.start(clock.now());
   }
 
@@ -80,11 +73,7 @@ export class RuleRuntime implements RuleTopology {
   }
 
   onOutput(listener: (batch: OutputBatch) => void): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.output.onOutput(listener);
   }
 
   ingest(source: string, payload: Uint8Array | string | Readonly<Record<string, unknown>>, meta?: MessageMeta, arrivalTime?: number): void {
@@ -149,26 +138,11 @@ export class RuleRuntime implements RuleTopology {
   }
 
   metrics(): Record<string, number | string> {
-    const out: Record<string, number | string> = {};
-    for (const s of this.sourceStats.values()) s.report(out);
-    const wmStats = this.statsByKind.get('WatermarkPlan');
-    if (wmStats && this.op.watermark) {
-      wmStats.buffer_length = this.op.watermark.bufferLength();
-      wmStats.extra.late_events_dropped_total = this.op.watermark.lateDropped;
-    }
-    const winStats = this.statsByKind.get('WindowPlan');
-    if (winStats && this.op.window) winStats.buffer_length = this.op.window.bufferLength();
-    for (const s of this.opStats) s.report(out);
-    return out;
+    return this.ruleStats.report(this.op);
   }
 
   topo(sinkNodeNames: readonly string[]): { sources: string[]; edges: Record<string, string[]> } {
-    const sources = [...this.sourceStats.values()].map((s) => s.name);
-    const ops = this.opStats.map((s) => s.name);
-    const edges: Record<string, string[]> = {};
-    for (const s of sources) edges[s] = [ops[0]];
-    for (let i = 0; i < ops.length; i++) edges[ops[i]] = i + 1 < ops.length ? [ops[i + 1]] : [...sinkNodeNames];
-    return { sources, edges };
+    return this.ruleStats.topo(sinkNodeNames);
   }
 
   explain(): string {
@@ -177,23 +151,12 @@ export class RuleRuntime implements RuleTopology {
 
   // ------------------------------------------------------------------ dataflow
 
-  private emit(batch: OutputRow[]): void {
-    for (const l of this.listeners) {
-      try {
-        l(batch);
-      } catch {
-        // A failing listener (sink) must not stop the rule.
-      }
-    }
-  }
-
   private fail(st: NodeStats, message: string, time: number = this.now): void {
-    st.fail(message, time);
-    if (this.options.sendError) this.emit([{ error: message }]);
+    this.output.fail(st, message, time);
   }
 
   private stats(kind: PlanKind): NodeStats {
-    return this.statsByKind.get(kind)!;
+    return this.ruleStats.of(kind);
   }
 
   private acceptEventTime(row: Row): void {
@@ -251,7 +214,12 @@ export class RuleRuntime implements RuleTopology {
       }
       return;
     }
-    let rows: Row[] = [row];
+    this.joinFilterFinish([row], undefined);
+  }
+
+  /** [join] → [filter after the window] → the result stage, for one event's or one window's rows. */
+  private joinFilterFinish(rows: Row[], b: WindowBatch | undefined): void {
+    const op = this.op;
     if (op.join) {
       rows = this.runJoin(rows);
       if (rows.length === 0) return;
@@ -262,7 +230,7 @@ export class RuleRuntime implements RuleTopology {
       if (kept.length === 0) return;
       rows = kept;
     }
-    this.finish(rows, undefined);
+    this.result.run(rows, b, this.now);
   }
 
   private runFilter(f: NonNullable<CompiledRule['postFilter']>, row: Row): boolean {
@@ -304,163 +272,11 @@ export class RuleRuntime implements RuleTopology {
     ctx.windowStart = b.start;
     ctx.windowEnd = b.end;
     try {
-      let rows = b.rows;
-      if (op.join) {
-        rows = this.runJoin(rows);
-        if (rows.length === 0) return;
-      }
-      if (op.postFilter) {
-        const kept: Row[] = [];
-        for (const r of rows) if (this.runFilter(op.postFilter, r)) kept.push(r);
-        if (kept.length === 0) return;
-        rows = kept;
-      }
-      this.finish(rows, b);
+      this.joinFilterFinish(b.rows, b);
     } finally {
       ctx.windowStart = undefined;
       ctx.windowEnd = undefined;
       ctx.groupStates = undefined;
-    }
-  }
-
-  /** Aggregate, having, order and project a batch of rows, then emit it. */
-  private finish(rows: Row[], b: WindowBatch | undefined): void {
-    const op = this.op;
-    const ctx = op.ctx;
-    const ps = this.projectStats;
-    let out: OutputRow[];
-    let aggHits = 0;
-    if (op.aggregate) {
-      const ag = this.stats('AggregatePlan');
-      ag.records_in_total++;
-      let groups: Row[][];
-      if (b?.groups !== undefined) {
-        groups = b.groups.map((g) => g.rows);
-        ctx.groupStates = new Map(b.groups.map((g) => [g.rows, g]));
-      } else {
-        try {
-          groups = op.aggregate.group(rows, ctx);
-        } catch (e) {
-          this.fail(ag, (e as Error).message);
-          return;
-        }
-      }
-      ag.records_out_total++;
-      if (op.having) {
-        const hs = this.stats('HavingPlan');
-        hs.records_in_total++;
-        const kept: Row[][] = [];
-        for (const g of groups) {
-          try {
-            if (!op.having.test(g, ctx)) continue;
-          } catch (e) {
-            // As eKuiper: a HAVING error fails the whole window.
-            this.fail(hs, (e as Error).message);
-            return;
-          }
-          kept.push(g);
-        }
-        if (kept.length === 0) return;
-        hs.records_out_total++;
-        groups = kept;
-      }
-      if (op.order) {
-        const s = this.sorted(() => op.order!.sortGroups(groups, ctx));
-        if (s === undefined) return;
-        groups = s;
-      }
-      if (op.limit !== undefined) groups = groups.slice(0, op.limit);
-      ps.records_in_total++;
-      out = [];
-      aggHits = groups.length;
-      for (let i = 0; i < groups.length; i++) {
-        ctx.rowIndex = i;
-        try {
-          out.push(op.project.projectGroup(groups[i], ctx));
-        } catch (e) {
-          this.fail(ps, (e as Error).message);
-          return;
-        }
-      }
-    } else {
-      if (op.having) {
-        const hs = this.stats('HavingPlan');
-        hs.records_in_total++;
-        if (rows.length === 0) return;
-        try {
-          if (!op.having.test(rows, ctx)) return;
-        } catch (e) {
-          this.fail(hs, (e as Error).message);
-          return;
-        }
-        hs.records_out_total++;
-        aggHits = 1;
-      }
-      if (op.order) {
-        const s = this.sorted(() => op.order!.sortRows(rows, ctx));
-        if (s === undefined) return;
-        rows = s;
-      }
-      if (op.limit !== undefined) rows = rows.slice(0, op.limit);
-      ps.records_in_total++;
-      ps.last_invocation = rows.length > 0 ? rows[0].timestamp : this.now;
-      if (op.project.hasSrf) {
-        // Set-returning functions: each produced row is its own batch.
-        for (const r of rows) {
-          let produced: OutputRow[];
-          try {
-            produced = op.project.projectRows(r, ctx);
-          } catch (e) {
-            this.fail(ps, (e as Error).message);
-            continue;
-          }
-          for (const o of produced) {
-            ps.records_out_total++;
-            this.emit([o]);
-          }
-        }
-        return;
-      }
-      out = new Array(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        ctx.rowIndex = i;
-        try {
-          out[i] = op.project.projectRow(rows[i], ctx);
-        } catch (e) {
-          this.fail(ps, (e as Error).message);
-          return;
-        }
-      }
-    }
-    // last_hit_*: rows reaching the sink update the state after they were projected.
-    const last = rows[rows.length - 1];
-    if (last) {
-      ctx.lastHitTime = last.timestamp;
-      ctx.lastHitCount += rows.length;
-    }
-    ctx.rowIndex = 0;
-    ps.records_out_total++;
-    // last_agg_hit_*: updated after the result was projected, so SELECT and HAVING see the previous hit.
-    for (let i = 0; i < aggHits; i++) this.aggHit(b);
-    this.emit(out);
-  }
-
-  private aggHit(b: WindowBatch | undefined): void {
-    const ctx = this.op.ctx;
-    ctx.lastAggHitTime = b ? b.end : this.now;
-    ctx.lastAggHitCount++;
-  }
-
-  private sorted<T>(fn: () => T[]): T[] | undefined {
-    const st = this.stats('OrderPlan');
-    st.records_in_total++;
-    try {
-      const r = fn();
-      st.records_out_total++;
-      return r;
-    } catch (e) {
-      this.fail(st, `run Order By error: ${(e as Error).message}`);
-      return undefined;
     }
   }
 }
