@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import { MemoryBus } from './memory/memory-bus';
 import { type KafkaClientFactory, kafkajsFactory } from './kafka/kafka-client';
 
-/** Services handed to every connector factory. */
+/**
+ * Services handed to every connector factory.
+ * @see https://ekuiper.org/docs/en/latest/extension/native/develop/source.html
+ */
 export interface ConnectorContext {
   /** Logger bound to the rule or stream; never given secrets. */
   readonly logger: Logger;

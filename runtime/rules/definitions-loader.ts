@@ -8,9 +8,13 @@ import type { StreamKind, StreamManager } from './stream-manager';
 
 /** What one load did, by `<kind> <name>` (e.g. `rule rule1`). */
 export interface LoadReport {
+  /** Items new in the file, now created. */
   readonly created: string[];
+  /** Items whose text changed, now replaced. */
   readonly updated: string[];
+  /** Items already as in the file. */
   readonly unchanged: string[];
+  /** Items of a previous file (origin `config`) no longer in it, now dropped. */
   readonly dropped: string[];
   /** Items not applied, with the reason (the service keeps running). */
   readonly errors: string[];

@@ -14,7 +14,10 @@ export interface ResolvedAction {
   readonly where: string;
 }
 
-/** Resolves each action of `def` against the configured connection defaults. */
+/**
+ * Resolves each action of `def` against the configured connection defaults.
+ * @see https://ekuiper.org/docs/en/latest/guide/sinks/overview.html
+ */
 export function resolveActions(def: RuleDefinition, connections: ConnectionDefaults): ResolvedAction[] {
   return def.actions.map((action, i) => {
     const [type, own] = Object.entries(action)[0] as [string, Readonly<Record<string, unknown>>];

@@ -12,11 +12,17 @@ import type { SourceLease, SourcePool } from './source-pool';
 
 /** Services a running rule needs. */
 export interface RuleRunnerDeps {
+  /** Compiles rules into topologies (the engine core). */
   readonly engine: Engine;
+  /** Creates the sinks of the rule's actions. */
   readonly registry: ConnectorRegistry;
+  /** Hands out source instances, one per SHARED stream. */
   readonly pool: SourcePool;
+  /** Services given to connectors (logger, memory bus, Kafka client factory). */
   readonly context: ConnectorContext;
+  /** Configured connection sections (`sources.<type>.<confKey>`, `sinks.<type>.<resourceId>`). */
   readonly connections: ConnectionDefaults;
+  /** Service logger; rule lines carry `{ rule }`. */
   readonly logger: Logger;
 }
 
@@ -30,7 +36,10 @@ const CONNECTION_CODE = { connected: 1, connecting: 0, disconnected: -1 } as con
 
 /**
  * One running rule: the compiled topology, its source leases and sink runners, and the processing-time timer
- * (`advance(now)` is called on a real timer set to `nextDeadline()`).
+ * (`advance(now)` is called on a real timer set to `nextDeadline()`). Stopping unsubscribes the sources (closing
+ * an instance when its last rule leaves), clears the timer and closes the sinks.
+ *
+ * @see https://ekuiper.org/docs/en/latest/guide/rules/overview.html
  */
 export class RuleRunner {
   private topology?: RuleTopology;

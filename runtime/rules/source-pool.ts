@@ -25,7 +25,9 @@ export const DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 /**
  * Creates and reference-counts source instances. A stream with `SHARED="true"` maps to one instance keyed by the
- * stream name; other streams get an instance per rule.
+ * stream name; other streams get an instance per rule. An instance is closed when its last lease is released.
+ *
+ * @see https://ekuiper.org/docs/en/latest/guide/streams/overview.html#share-source-instance-across-rules
  */
 export class SourcePool {
   private readonly instances = new Map<string, SharedSource>();
@@ -33,8 +35,11 @@ export class SourcePool {
   constructor(private readonly options: SourcePoolOptions) {}
 
   /**
-   * Subscribes `subscriber` (rule `ruleId`) to `stream`'s source.
-   * @throws UnknownConnectorError | ConnectorConfigError when the stream's TYPE or its properties are invalid.
+   * Subscribes `subscriber` (rule `ruleId`) to `stream`'s source, opening it on first use. The stream's `TYPE`
+   * (@default `mqtt`) and `CONF_KEY` (@default `default`) select the connector and its config section; its
+   * `DATASOURCE` (@default the stream name) is the topic.
+   * @throws UnknownConnectorError | ConnectorConfigError when the stream's TYPE or its properties are invalid, or
+   *   the connector's error when it cannot open.
    */
   async acquire(stream: StreamDefinition, ruleId: string, subscriber: SourceSubscriber): Promise<SourceLease> {
     const shared = (stream.options.SHARED ?? '').toLowerCase() === 'true';

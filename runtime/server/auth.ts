@@ -28,6 +28,8 @@ export function readToken(file: string): string {
 /**
  * Requires `Authorization: Bearer <token>` on every route but {@link PUBLIC_ROUTES}; answers 401 otherwise.
  * The comparison is constant-time; neither the expected nor the given token is logged.
+ *
+ * @see https://datatracker.ietf.org/doc/html/rfc6750#section-2.1
  */
 export function requireBearerToken(app: FastifyInstance, token: string): void {
   const expected = Buffer.from(token);

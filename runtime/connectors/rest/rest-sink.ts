@@ -34,8 +34,14 @@ export class RestSink implements Sink {
     private readonly ctx: ConnectorContext,
   ) {}
 
+  /** Nothing to open: each message is one request. */
   async connect(): Promise<void> {}
 
+  /**
+   * Sends `message.payload`, retrying network errors and 5xx answers `retryCount` times, `retryInterval` ms apart,
+   * each request bounded by `timeout` ms.
+   * @throws Error naming the method, the URL (without a password) and the last failure.
+   */
   async collect(message: SinkMessage): Promise<void> {
     const method = this.props.method.toUpperCase();
     const contentType = this.props.bodyType === 'json' ? 'application/json' : 'text/plain';
