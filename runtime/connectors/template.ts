@@ -6,7 +6,12 @@
  * @see https://ekuiper.org/docs/en/latest/guide/sinks/data_template.html
  */
 export class DataTemplate {
-  private constructor(private readonly parts: ReadonlyArray<string | { path: string[]; json: boolean }>) {}
+  /** Whether the template has no actions (a constant string): decided once, checked per message by sinks. */
+  readonly isConstant: boolean;
+
+  private constructor(private readonly parts: ReadonlyArray<string | { path: string[]; json: boolean }>) {
+    this.isConstant = parts.every((p) => typeof p === 'string');
+  }
 
   /**
    * Compiles `template`.
@@ -28,11 +33,6 @@ export class DataTemplate {
     }
     if (last < template.length) parts.push(template.slice(last));
     return new DataTemplate(parts);
-  }
-
-  /** Whether the template has no actions (a constant string). */
-  get isConstant(): boolean {
-    return this.parts.every((p) => typeof p === 'string');
   }
 
   /** Renders the template against `data`. A missing field renders as `<no value>`, as Go does. */
