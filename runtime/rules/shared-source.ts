@@ -40,7 +40,7 @@ export class SharedSource {
     this.opened ??= this.source.open({
       onMessage: (m) => this.deliver(m),
       onError: (err) => {
-        for (const s of [...this.subscribers]) s.onError(err);
+        for (const s of this.subscribers) s.onError(err);
       },
     });
     try {
@@ -67,13 +67,20 @@ export class SharedSource {
     return this.source.connection();
   }
 
+  /**
+   * Fans `message` out. A subscriber that throws gets the error through its `onError` (counted by its rule); the
+   * other subscribers still receive the message and the connector's event loop is not disturbed.
+   */
   private deliver(message: SourceMessage): void {
-    const size = typeof message.payload === 'string' ? Buffer.byteLength(message.payload) : message.payload instanceof Uint8Array ? message.payload.byteLength : 0;
-    for (const s of [...this.subscribers]) {
-      if (size > this.maxPayloadBytes) {
-        s.onRejected(`payload of ${size} bytes exceeds the limit of ${this.maxPayloadBytes} bytes (source.maxPayloadBytes)`);
-      } else {
-        s.onMessage(message.payload, message.meta);
+    const payload = message.payload;
+    const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload instanceof Uint8Array ? payload.byteLength : 0;
+    const rejected = size > this.maxPayloadBytes ? `payload of ${size} bytes exceeds the limit of ${this.maxPayloadBytes} bytes (source.maxPayloadBytes)` : undefined;
+    for (const s of this.subscribers) {
+      try {
+        if (rejected !== undefined) s.onRejected(rejected);
+        else s.onMessage(payload, message.meta);
+      } catch (err) {
+        s.onError(err instanceof Error ? err : new Error(String(err)));
       }
     }
   }
