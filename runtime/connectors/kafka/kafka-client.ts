@@ -1,4 +1,4 @@
-import { Kafka, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopics, type KafkaConfig, type ProducerConfig, type ProducerRecord } from 'kafkajs';
+import { Kafka, type ConsumerConfig, type ConsumerCrashEvent, type ConsumerGroupJoinEvent, type ConsumerRunConfig, type ConsumerSubscribeTopics, type KafkaConfig, type ProducerConfig, type ProducerRecord } from 'kafkajs';
 
 /** The part of a kafkajs `Producer` the sink uses. */
 export interface KafkaProducerLike {
@@ -13,6 +13,10 @@ export interface KafkaConsumerLike {
   subscribe(subscription: ConsumerSubscribeTopics): Promise<void>;
   run(config: ConsumerRunConfig): Promise<void>;
   disconnect(): Promise<void>;
+  /** The consumer stopped on an error; kafkajs restarts it when `payload.restart` is true. */
+  on(eventName: 'consumer.crash', listener: (event: ConsumerCrashEvent) => void): unknown;
+  /** The consumer joined its group (after a connect or a restart). */
+  on(eventName: 'consumer.group_join', listener: (event: ConsumerGroupJoinEvent) => void): unknown;
 }
 
 /** The part of a kafkajs `Kafka` client the connectors use: the boundary where tests put a fake. */

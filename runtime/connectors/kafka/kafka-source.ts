@@ -35,12 +35,21 @@ export class KafkaSource implements Source {
     private readonly ctx: ConnectorContext,
   ) {}
 
-  /** @throws ConnectorConfigError on invalid SASL/TLS settings; Error when the brokers cannot be reached. */
+  /**
+   * Connects, subscribes and starts consuming. A consumer crash is reported to `listener.onError` and as a
+   * disconnection in the status; rejoining the group marks it connected again.
+   * @throws ConnectorConfigError on invalid SASL/TLS settings; Error when the brokers cannot be reached.
+   */
   async open(listener: SourceListener): Promise<void> {
     const where = `kafka source "${this.topic}"`;
     const client = this.ctx.kafkaFactory(toKafkaConfig(this.props, `edgestack-${this.props.groupID}`, where));
     const consumer = client.consumer({ groupId: this.props.groupID });
     this.consumer = consumer;
+    consumer.on('consumer.crash', ({ payload }) => {
+      this.tracker.disconnected(payload.error.message);
+      listener.onError(new Error(`${where}: consumer stopped${payload.restart ? ' (kafkajs restarts it)' : ''}: ${payload.error.message}`));
+    });
+    consumer.on('consumer.group_join', () => this.tracker.connected());
     await consumer.connect();
     this.tracker.connected();
     await consumer.subscribe({ topics: [this.topic], fromBeginning: this.props.offset === 'earliest' });

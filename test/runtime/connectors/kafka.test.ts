@@ -16,6 +16,7 @@ class FakeKafka implements KafkaClientLike {
   readonly subscriptions: ConsumerSubscribeTopics[] = [];
   readonly groups: string[] = [];
   run?: ConsumerRunConfig;
+  readonly listeners = new Map<string, (event: unknown) => void>();
   factory: KafkaClientFactory = (config) => {
     this.configs.push(config);
     return this;
@@ -34,6 +35,7 @@ class FakeKafka implements KafkaClientLike {
       subscribe: async (s: ConsumerSubscribeTopics) => void this.subscriptions.push(s),
       run: async (r: ConsumerRunConfig) => void (this.run = r),
       disconnect: async () => undefined,
+      on: (eventName: string, listener: (event: never) => void) => void this.listeners.set(eventName, listener as (event: unknown) => void),
     };
   }
 }
@@ -113,6 +115,19 @@ describe('Kafka source', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.payload.toString()).toBe('{"battery":15}');
     expect(received[0]?.meta).toEqual({ topic: 'm3_monitor', partition: 3, offset: '42', key: 'ups-1', timestamp: 1700000000000 });
+  });
+
+  it('reports a consumer crash as an error and a disconnection, and the rejoin as connected', async () => {
+    const fake = new FakeKafka();
+    const props = parseConnectorProps(kafkaSourceSpec, { brokers: 'k:9092' }, 'a');
+    const source = new KafkaSource(props, 'm3_monitor', createConnectorContext({ logger, kafkaFactory: fake.factory }));
+    const errors: string[] = [];
+    await source.open({ onMessage: () => undefined, onError: (e) => void errors.push(e.message) });
+    fake.listeners.get('consumer.crash')?.({ payload: { error: new Error('The group is rebalancing'), groupId: 'edgestack', restart: true } });
+    expect(errors).toEqual(['kafka source "m3_monitor": consumer stopped (kafkajs restarts it): The group is rebalancing']);
+    expect(source.connection()).toMatchObject({ state: 'disconnected', lastDisconnectedMessage: 'The group is rebalancing', disconnections: 1 });
+    fake.listeners.get('consumer.group_join')?.({ payload: { groupId: 'edgestack' } });
+    expect(source.connection().state).toBe('connected');
   });
 });
 
