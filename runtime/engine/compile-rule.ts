@@ -147,10 +147,13 @@ export function compileRule(
       }
     }
     windowTrigger = trigger;
-    if (plan.window.begin && plan.window.emit) {
+    if (plan.window.begin) {
       const b = compileExpr(plan.window.begin, scope).fn;
-      const e = compileExpr(plan.window.emit, scope).fn;
-      stateConditions = { begin: (row) => b(row, sharedCtx) === true, emit: (row) => e(row, sharedCtx) === true };
+      const e = plan.window.emit ? compileExpr(plan.window.emit, scope).fn : undefined;
+      stateConditions = {
+        begin: (row) => b(row, sharedCtx) === true,
+        emit: e === undefined ? undefined : (row) => e(row, sharedCtx) === true,
+      };
     }
     if (plan.window.filter) windowFilter = new FilterOperator(compileExpr(plan.window.filter, scope).fn, 'Window Filter');
   }

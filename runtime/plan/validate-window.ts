@@ -24,7 +24,7 @@ export function validateWindow(w: WindowExpr): void {
     throw new PlanError('bad_window', `bad window ${text}: ${what}`);
   };
   if (w.windowType === 'state') {
-    if (!w.begin || !w.emit) bad('expects a begin condition and an emit condition: STATEWINDOW(begin, emit)');
+    if (!w.begin) bad('expects a condition: STATEWINDOW(cond) or STATEWINDOW(begin, emit)');
     return;
   }
   if (w.windowType === 'count') {

@@ -224,7 +224,7 @@ export interface WindowExpr extends BaseNode {
   readonly trigger?: Expr;
   /** `STATEWINDOW` begin condition. */
   readonly begin?: Expr;
-  /** `STATEWINDOW` emit condition. */
+  /** `STATEWINDOW` emit condition; absent in the one-condition form `STATEWINDOW(cond)`. */
   readonly emit?: Expr;
   /** `FILTER (WHERE cond)`. */
   readonly filter?: Expr;

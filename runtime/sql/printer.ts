@@ -112,7 +112,8 @@ function showWindow(w: WindowExpr, p: Printer): string {
   const name = Object.keys(WINDOW_NAMES).find((k) => WINDOW_NAMES[k] === w.windowType) as string;
   const args: string[] = [];
   if (w.windowType === 'state') {
-    args.push(p.expr(w.begin as Expr, 0), p.expr(w.emit as Expr, 0));
+    args.push(p.expr(w.begin as Expr, 0));
+    if (w.emit) args.push(p.expr(w.emit, 0));
   } else {
     if (w.unit !== undefined) args.push(w.unit);
     args.push(String(w.length));

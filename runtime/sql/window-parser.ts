@@ -43,9 +43,9 @@ export function parseWindow(c: TokenCursor): WindowExpr {
   let emit: Expr | undefined;
   switch (windowType) {
     case 'state':
+      // STATEWINDOW(begin, emit), or STATEWINDOW(cond) (eKuiper v2): one condition both begins and emits.
       begin = parseExpression(c);
-      c.expectOp(',');
-      emit = parseExpression(c);
+      if (c.acceptOp(',')) emit = parseExpression(c);
       break;
     case 'count':
       length = parsePositiveInteger(c, fn, 'count');

@@ -25,7 +25,7 @@ export function createWindow(
   w: WindowExpr,
   trigger?: TriggerCondition,
   eventTime = false,
-  conditions?: { readonly begin: TriggerCondition; readonly emit: TriggerCondition },
+  conditions?: { readonly begin: TriggerCondition; readonly emit?: TriggerCondition },
 ): WindowOperator {
   switch (w.windowType) {
     case 'tumbling': return new TumblingWindow(w.unit!, w.length);

@@ -3,6 +3,10 @@
  * rows are collected until a row matches the emit condition, which closes the window and emits it with that row.
  * Rows outside an open window are dropped. `window_start`/`window_end` are the first and last row times.
  *
+ * STATEWINDOW(condition), eKuiper v2's one-condition form: a row matching the condition emits the open window
+ * (without that row) and opens the next one with it; rows that don't match join the open window, or are dropped when
+ * none is open (`window_v2_op_test.go` TestSingleConditionStWindow).
+ *
  * @see https://ekuiper.org/docs/en/latest/sqls/windows.html#state-window
  */
 import type { Row } from '../model/row';
@@ -16,15 +20,19 @@ export class StateWindow implements WindowOperator {
 
   /**
    * @param begin condition opening the window
-   * @param emit condition emitting and closing it
+   * @param emit condition emitting and closing it; @default - the one-condition form (see the class doc)
    */
-  constructor(private readonly begin: TriggerCondition, private readonly emit: TriggerCondition) {}
+  constructor(private readonly begin: TriggerCondition, private readonly emit?: TriggerCondition) {}
 
   start(): void {
     // Driven by rows only.
   }
 
   add(row: Row, emit: EmitWindow): void {
+    if (this.emit === undefined) {
+      this.addSingleCondition(row, emit);
+      return;
+    }
     if (!this.open) {
       if (!this.begin(row)) return;
       this.open = true;
@@ -37,6 +45,19 @@ export class StateWindow implements WindowOperator {
       this.open = false;
       emit({ start: rows[0].timestamp, end: row.timestamp, rows });
     }
+  }
+
+  private addSingleCondition(row: Row, emit: EmitWindow): void {
+    if (!this.begin(row)) {
+      if (this.open) this.rows.push(row);
+      return;
+    }
+    if (this.open && this.rows.length > 0) {
+      const rows = this.rows;
+      emit({ start: rows[0].timestamp, end: rows[rows.length - 1].timestamp, rows });
+    }
+    this.open = true;
+    this.rows = [row];
   }
 
   advance(): void {

@@ -8,11 +8,7 @@ import { checkCase, loadFixture } from './fixture';
 const cases = loadFixture('ekuiper-more.json');
 
 /** Cases the engine fails, run with `it.failing`; each entry says why. */
-const KNOWN_FAILING: readonly string[] = [
-  // STATEWINDOW with a single condition (eKuiper v2): the SQL parser (runtime/sql/window-parser.ts, not owned by the
-  // engine) accepts only STATEWINDOW(begin, emit) and rejects the rule.
-  'ek-more-windowv2-statewindow-single',
-];
+const KNOWN_FAILING: readonly string[] = [];
 
 /** The other conformance fixture files, whose ids must not be reused here. */
 const OTHER_FILES = [

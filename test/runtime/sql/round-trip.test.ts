@@ -11,6 +11,7 @@ const CORPUS = [
   'SELECT count(*) FILTER (WHERE a > 1) OVER (PARTITION BY b, c WHEN d), meta(topic), mqtt(topic) FROM s',
   'SELECT a FROM s GROUP BY SLIDINGWINDOW(ss, 10, 2) OVER (WHEN a > 1) FILTER (WHERE b), c',
   'SELECT a FROM s GROUP BY STATEWINDOW(a = 1, a = 2)',
+  'SELECT a FROM s GROUP BY STATEWINDOW(a = 1)',
   'SELECT a FROM s GROUP BY COUNTWINDOW(5, 2) FILTER (WHERE a > 0) HAVING count(*) > 1 ORDER BY a DESC LIMIT 10',
   'SELECT -a, - -a, -(1), 2 - -1, NOT NOT a, (a + b) * c, a - (b - c), -1 * 2 FROM s',
   'SELECT "quote\\"d\\n\\ttab", \'single\', 1.0, 2.5e-7, 0.5, 12345678901234567890, -0 FROM s',

@@ -30,6 +30,12 @@ describe('GROUP BY windows', () => {
     });
   });
 
+  it('parses the one-condition STATEWINDOW(cond) of eKuiper v2, with no emit condition', () => {
+    const w = windowOf('STATEWINDOW(a)');
+    expect(w).toMatchObject({ windowType: 'state', begin: { type: 'field_ref', name: 'a' } });
+    expect(w.emit).toBeUndefined();
+  });
+
   it('parses STATEWINDOW begin and emit conditions', () => {
     expect(windowOf('STATEWINDOW(a > 1, b < 2)')).toMatchObject({
       windowType: 'state',
