@@ -10,6 +10,10 @@ import { resolveActions } from './rule-actions';
 import { SinkRunner } from './sink-runner';
 import type { SourceLease, SourcePool } from './source-pool';
 
+
+/** Wait before retrying after `advance` threw, in ms, so a failing window never spins the event loop. */
+const ADVANCE_RETRY_MS = 1000;
+
 /** Services a running rule needs. */
 export interface RuleRunnerDeps {
   /** Compiles rules into topologies (the engine core). */
@@ -161,7 +165,8 @@ export class RuleRunner {
     if (lostMessage && this.definition.options?.sendError !== false) this.emit([{ error: reason }]);
   }
 
-  private schedule(): void {
+  /** @param minDelayMs lower bound of the wait, in ms (a retry after a failed advance waits {@link ADVANCE_RETRY_MS}). */
+  private schedule(minDelayMs = 0): void {
     const topology = this.topology;
     if (!topology || this.stopped) return;
     const deadline = topology.nextDeadline();
@@ -172,8 +177,15 @@ export class RuleRunner {
       this.timer = undefined;
       this.timerAt = undefined;
       if (this.stopped) return;
-      topology.advance(Date.now());
-      this.schedule();
-    }, Math.max(0, deadline - Date.now()));
+      let failed = false;
+      try {
+        topology.advance(Date.now());
+      } catch (err) {
+        // The engine contract keeps errors inside the dataflow; should one escape, the rule keeps running.
+        failed = true;
+        this.deps.logger.error({ rule: this.definition.id, reason: (err as Error).message }, 'processing-time advance failed');
+      }
+      this.schedule(failed ? ADVANCE_RETRY_MS : 0);
+    }, Math.max(minDelayMs, deadline - Date.now()));
   }
 }
