@@ -63,16 +63,22 @@ export async function startService(config: ServiceConfig, options: ServiceOption
   }
   const token = config.rest.tokenFile ? readToken(config.rest.tokenFile) : undefined;
 
+  // The store opens first: if the data directory is unusable, no broker has been started that would need closing.
+  const store = DefinitionStore.open(config.dataDir);
   let broker: EmbeddedBroker | undefined;
   let effective = config;
   const wantBroker = config.embeddedBroker.enabled === 'always' || (config.embeddedBroker.enabled === 'auto' && !hasMqttServer(config));
   if (wantBroker) {
-    broker = await startEmbeddedBroker(config.embeddedBroker.host, config.embeddedBroker.port, logger);
+    try {
+      broker = await startEmbeddedBroker(config.embeddedBroker.host, config.embeddedBroker.port, logger);
+    } catch (err) {
+      store.close();
+      throw err;
+    }
     const mqtt = config.sources.mqtt ?? {};
     effective = { ...config, sources: { ...config.sources, mqtt: { ...mqtt, default: { ...(mqtt.default ?? {}), server: broker.url } } } };
   }
 
-  const store = DefinitionStore.open(config.dataDir);
   const engine = new Engine({ clock: { now: () => Date.now() } });
   const registry = builtinConnectors();
   const context = createConnectorContext({ logger, kafkaFactory: options.kafkaFactory, memoryBus: options.memoryBus });
