@@ -9,12 +9,11 @@ import type { TimeUnit } from '../sql/ast';
 import type { Row } from '../model/row';
 import { UNIT_MS } from '../plan/validate-window';
 import { alignedEnd } from './align';
-import type { EmitWindow, WindowOperator } from './window';
+import { AlignedTimeWindow } from './aligned-time-window';
+import type { EmitWindow } from './window';
 
 /** Hopping window state. */
-export class HoppingWindow implements WindowOperator {
-  private rows: Row[] = [];
-  private end: number | undefined = undefined;
+export class HoppingWindow extends AlignedTimeWindow {
   private firstStart: number | undefined = undefined;
   private readonly lengthMs: number;
   private readonly hopMs: number;
@@ -25,6 +24,7 @@ export class HoppingWindow implements WindowOperator {
    * @param hop hop in units
    */
   constructor(private readonly unit: TimeUnit, length: number, private readonly hop: number) {
+    super(hop * UNIT_MS[unit]);
     this.lengthMs = length * UNIT_MS[unit];
     this.hopMs = hop * UNIT_MS[unit];
   }
@@ -42,28 +42,7 @@ export class HoppingWindow implements WindowOperator {
     this.rows.push(row);
   }
 
-  advance(time: number, emit: EmitWindow): void {
-    while (this.end !== undefined && this.end <= time) {
-      if (this.rows.length === 0 && time - this.end > this.hopMs * 100_000) {
-        this.end += Math.floor((time - this.end) / this.hopMs) * this.hopMs;
-      }
-      this.fire(emit);
-    }
-  }
-
-  nextDeadline(): number | undefined {
-    return this.end;
-  }
-
-  flush(emit: EmitWindow): void {
-    while (this.rows.length > 0 && this.end !== undefined) this.fire(emit);
-  }
-
-  bufferLength(): number {
-    return this.rows.length;
-  }
-
-  private fire(emit: EmitWindow): void {
+  protected fire(emit: EmitWindow): void {
     const end = this.end!;
     const from = end - this.lengthMs;
     const start = this.firstStart ?? from;

@@ -9,13 +9,12 @@ import type { TimeUnit } from '../sql/ast';
 import type { Row } from '../model/row';
 import { UNIT_MS } from '../plan/validate-window';
 import { alignedEnd } from './align';
-import type { EmitWindow, WindowOperator } from './window';
+import { AlignedTimeWindow } from './aligned-time-window';
+import type { EmitWindow } from './window';
 
 /** Tumbling window state. */
-export class TumblingWindow implements WindowOperator {
-  private rows: Row[] = [];
+export class TumblingWindow extends AlignedTimeWindow {
   private winStart = 0;
-  private end: number | undefined = undefined;
   private readonly lengthMs: number;
 
   /**
@@ -23,6 +22,7 @@ export class TumblingWindow implements WindowOperator {
    * @param length window length in units
    */
   constructor(private readonly unit: TimeUnit, private readonly length: number) {
+    super(length * UNIT_MS[unit]);
     this.lengthMs = length * UNIT_MS[unit];
   }
 
@@ -40,31 +40,11 @@ export class TumblingWindow implements WindowOperator {
     this.rows.push(row);
   }
 
-  advance(time: number, emit: EmitWindow): void {
-    while (this.end !== undefined && this.end <= time) {
-      if (this.rows.length === 0 && time - this.end > this.lengthMs * 100_000) {
-        // Skip a huge idle gap at once instead of emitting millions of empty windows.
-        const skip = Math.floor((time - this.end) / this.lengthMs);
-        this.end += skip * this.lengthMs;
-        this.winStart = this.end - this.lengthMs;
-      }
-      this.fire(emit);
-    }
+  protected override skipped(): void {
+    this.winStart = this.end! - this.lengthMs;
   }
 
-  nextDeadline(): number | undefined {
-    return this.end;
-  }
-
-  flush(emit: EmitWindow): void {
-    while (this.rows.length > 0 && this.end !== undefined) this.fire(emit);
-  }
-
-  bufferLength(): number {
-    return this.rows.length;
-  }
-
-  private fire(emit: EmitWindow): void {
+  protected fire(emit: EmitWindow): void {
     const end = this.end!;
     let n = 0;
     while (n < this.rows.length && this.rows[n].timestamp < end) n++;
